@@ -11,6 +11,7 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly from node_modules at run time; bundling breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -28,7 +28,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): LatchkeyConfig
   const dataDir = env.LATCHKEY_DATA_DIR || ".data";
   return {
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: dataDir.startsWith("memory://") ? dataDir : path.resolve(dataDir),
+    dataDir: dataDir.startsWith("memory://") ? dataDir : path.resolve(/*turbopackIgnore: true*/ dataDir),
     port: readPort(env.PORT),
     adminEmail: (env.LATCHKEY_ADMIN_EMAIL || "admin@example.com").trim().toLowerCase(),
     adminPassword: env.LATCHKEY_ADMIN_PASSWORD || undefined,

@@ -1,0 +1,26 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn } from "@/lib/auth/auth";
+import { currentClientAddress } from "@/lib/auth/current-user";
+import { INVALID_CREDENTIALS, signInSchema, tooManyAttemptsMessage } from "@/lib/auth/sign-in-schema";
+import { checkSignInAllowance } from "@/lib/auth/sign-in-limits";
+import { normalizeEmail } from "@/lib/auth/verify-console-credentials";
+import { fieldErrorsOf } from "@/lib/auth/run-admin-action";
+import { type ActionState, failure } from "@/lib/forms/action-state";
+
+export async function signInAction(_previous: ActionState | null, formData: FormData): Promise<ActionState> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  if (!parsed.success) return failure("Enter your email and password.", fieldErrorsOf(parsed.error));
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+    return { ok: true, data: undefined };
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      const allowance = await checkSignInAllowance(normalizeEmail(parsed.data.email), await currentClientAddress());
+      return failure(tooManyAttemptsMessage(allowance.allowed ? 1 : allowance.retryAfterMinutes));
+    }
+    if (error instanceof AuthError) return failure(INVALID_CREDENTIALS);
+    throw error; // the redirect that follows a successful sign-in
+  }
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Admin" };
+
+const SECTIONS = [
+  {
+    title: "Security & Integrations",
+    links: [
+      {
+        href: "/admin/api-settings",
+        label: "API Settings",
+        description: "API access clients, their permissions, allowed IP addresses and secrets.",
+      },
+    ],
+  },
+  {
+    title: "Users & Roles",
+    links: [
+      { href: "/admin/users", label: "Users", description: "Create users, change their role, deactivate them." },
+      { href: "/admin/roles", label: "Roles", description: "What each role may do in the console and through the API." },
+    ],
+  },
+] as const;
+
+export default function AdminPage() {
+  return (
+    <>
+      <PageHeader title="Admin" description="Settings for your whole organization." />
+      <div className="grid gap-6 lg:grid-cols-2">
+        {SECTIONS.map((section) => (
+          <section key={section.title} aria-labelledby={`section-${section.title}`} className="rounded-lg border border-slate-200 bg-white p-5">
+            <h2 id={`section-${section.title}`} className="mb-3 text-lg font-semibold">
+              {section.title}
+            </h2>
+            <ul className="space-y-3">
+              {section.links.map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} className="font-medium text-indigo-700 hover:underline">
+                    {link.label}
+                  </Link>
+                  <p className="text-sm text-slate-600">{link.description}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}

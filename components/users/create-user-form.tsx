@@ -1,0 +1,70 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { createUserAction } from "@/app/(console)/admin/users/actions";
+import { Button } from "@/components/ui/button";
+import { FormMessage, SelectField, TextField } from "@/components/ui/field";
+import { type CreateUserInput, createUserSchema } from "@/lib/users/user-schemas";
+
+export function CreateUserForm({ roles }: { roles: ReadonlyArray<{ id: string; name: string }> }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string>();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<CreateUserInput>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: { name: "", email: "", password: "", roleId: "" },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    const result = await createUserAction(values);
+    if (result.ok) {
+      router.push("/admin/users");
+      router.refresh();
+      return;
+    }
+    setFormError(result.formError);
+    for (const [field, message] of Object.entries(result.fieldErrors)) {
+      setError(field as keyof CreateUserInput, { message });
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-lg space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+      <FormMessage message={formError} />
+      <TextField id="name" label="Name" autoComplete="off" error={errors.name?.message} {...register("name")} />
+      <TextField id="email" label="Email" type="email" autoComplete="off" error={errors.email?.message} {...register("email")} />
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters. Share it with the user over a safe channel."
+        error={errors.password?.message}
+        {...register("password")}
+      />
+      <SelectField
+        id="roleId"
+        label="Role"
+        error={errors.roleId?.message}
+        options={[{ value: "", label: "Choose a role…" }, ...roles.map((role) => ({ value: role.id, label: role.name }))]}
+        {...register("roleId")}
+      />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={isSubmitting}>
+          Create user
+        </Button>
+        <Button variant="secondary" onClick={() => router.push("/admin/users")}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import type { z } from "zod";
+import type { ActionState } from "@/lib/forms/action-state";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
+import { auth } from "./auth";
+import { type ConsoleUser, loadConsoleUser, type SessionClaims } from "./console-user";
+import { runAdminAction } from "./run-admin-action";
+
+export async function currentClientAddress(): Promise<string> {
+  return (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+}
+
+/** The session's claims for this request, or null when no one is signed in. */
+export const currentSessionClaims = cache(async (): Promise<SessionClaims | null> => {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  return { userId: session.user.id, sessionVersion: session.sessionVersion, ip: await currentClientAddress() };
+});
+
+/** The signed-in user, loaded fresh once per request. */
+export const getCurrentUser = cache(async (): Promise<ConsoleUser | null> => {
+  const claims = await currentSessionClaims();
+  return claims ? loadConsoleUser(claims) : null;
+});
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<ConsoleUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** For admin pages: a console administrator, or the 403 page. */
+export async function requireAdmin(): Promise<ConsoleUser> {
+  const user = await requireUser();
+  if (!user.role.consoleAdmin) forbidden();
+  return user;
+}
+
+/** Builds a server action that passes the admin gate before running `handler`. */
+export function adminAction<TSchema extends z.ZodType, TData>(
+  schema: TSchema,
+  handler: (admin: ConsoleUser, values: z.output<TSchema>) => Promise<TData>,
+): (input: unknown) => Promise<ActionState<TData>> {
+  return async (input) => runAdminAction(await currentSessionClaims(), schema, input, handler);
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+// Control characters (C0, DEL, C1) and Unicode bidi overrides never belong in a name.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+/** A display name: trimmed, NFC-normalized, 1–100 characters, no control characters. */
+export function displayName(label: string, max = 100) {
+  return z
+    .string({ error: `${label} is required` })
+    .transform((value) => value.normalize("NFC").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, `${label} is required`)
+        .max(max, `${label} must be ${max} characters or fewer`)
+        .refine((value) => !CONTROL_CHARACTERS.test(value), `${label} must not contain control characters`),
+    );
+}
+
+/** A person's name: letters, marks, digits, spaces and the punctuation names use. */
+export const personName = displayName("Name").pipe(
+  z
+    .string()
+    .regex(/^[\p{L}\p{M}\p{N} .,'’-]+$/u, "Name may contain letters, numbers, spaces and . , ' - only"),
+);
+
+export const emailAddress = z
+  .string({ error: "Email is required" })
+  .transform((value) => value.normalize("NFC").trim().toLowerCase())
+  .pipe(
+    z
+      .string()
+      .min(1, "Email is required")
+      .max(254, "Email must be 254 characters or fewer")
+      .pipe(z.email("Enter a valid email address")),
+  );
+
+export const optionalDescription = z
+  .string()
+  .transform((value) => value.normalize("NFC").trim())
+  .pipe(z.string().max(500, "Description must be 500 characters or fewer"));
