@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import {
@@ -6,7 +7,6 @@ import {
   PLAN_LABELS,
   SECURITY_LEVEL_LABELS,
 } from "@/lib/organizations/organization-overview";
-import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -21,7 +21,10 @@ export default async function DashboardPage() {
   ];
   return (
     <>
-      <PageHeader title={user.organization.name} description={`Signed in as ${user.email} (${user.role.name}).`} />
+      <PageHeader
+        title={user.organization.name}
+        description={`Signed in as ${user.email} (${user.role.name}).`}
+      />
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {figures.map((figure) => (
           <div key={figure.label} className="rounded-lg border border-slate-200 bg-white p-5">

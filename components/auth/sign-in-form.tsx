@@ -10,7 +10,15 @@ export function SignInForm({ notice }: { notice?: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage message={state?.formError ?? notice} />
-      <TextField id="email" name="email" type="email" label="Email" autoComplete="username" required error={state?.fieldErrors?.email} />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="username"
+        required
+        error={state?.fieldErrors?.email}
+      />
       <TextField
         id="password"
         name="password"

@@ -41,7 +41,17 @@ interface DataTableProps<TRow extends RowData> {
  * A list whose sorting, search and pagination happen on the server: the table's state is
  * the URL, and changing it navigates, so every view is a link that can be shared or reloaded.
  */
-export function DataTable<TRow extends RowData>({ caption, columns, rows, total, state, searchLabel, filters, empty, getRowId }: DataTableProps<TRow>) {
+export function DataTable<TRow extends RowData>({
+  caption,
+  columns,
+  rows,
+  total,
+  state,
+  searchLabel,
+  filters,
+  empty,
+  getRowId,
+}: DataTableProps<TRow>) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -99,7 +109,9 @@ export function DataTable<TRow extends RowData>({ caption, columns, rows, total,
                     <th
                       key={header.id}
                       scope="col"
-                      aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : undefined}
+                      aria-sort={
+                        direction === "asc" ? "ascending" : direction === "desc" ? "descending" : undefined
+                      }
                       className="px-4 py-2.5 text-left font-semibold text-slate-700"
                     >
                       {sortable ? (
@@ -109,7 +121,9 @@ export function DataTable<TRow extends RowData>({ caption, columns, rows, total,
                           className="inline-flex items-center gap-1 hover:text-indigo-700"
                         >
                           <table.FlexRender header={header} />
-                          <span aria-hidden="true">{direction === "asc" ? "▲" : direction === "desc" ? "▼" : "↕"}</span>
+                          <span aria-hidden="true">
+                            {direction === "asc" ? "▲" : direction === "desc" ? "▼" : "↕"}
+                          </span>
                         </button>
                       ) : (
                         <table.FlexRender header={header} />
@@ -162,7 +176,10 @@ function Pagination({
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+    <nav
+      aria-label="Pagination"
+      className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
+    >
       <p>
         {first}–{last} of {total.toLocaleString("en")}
       </p>
@@ -178,13 +195,23 @@ function Pagination({
             <option key={size}>{size}</option>
           ))}
         </select>
-        <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 disabled:opacity-50">
+        <button
+          type="button"
+          disabled={page <= 1}
+          onClick={() => onPage(page - 1)}
+          className="rounded-md border border-slate-300 bg-white px-2.5 py-1 disabled:opacity-50"
+        >
           Previous
         </button>
         <span>
           Page {page} of {pages}
         </span>
-        <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 disabled:opacity-50">
+        <button
+          type="button"
+          disabled={page >= pages}
+          onClick={() => onPage(page + 1)}
+          className="rounded-md border border-slate-300 bg-white px-2.5 py-1 disabled:opacity-50"
+        >
           Next
         </button>
       </div>

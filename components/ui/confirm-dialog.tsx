@@ -57,7 +57,11 @@ export function ConfirmDialog({
           <Button variant="secondary" onClick={onCancel} disabled={pending}>
             Cancel
           </Button>
-          <Button variant={danger ? "danger" : "primary"} onClick={onConfirm} disabled={pending || confirmDisabled}>
+          <Button
+            variant={danger ? "danger" : "primary"}
+            onClick={onConfirm}
+            disabled={pending || confirmDisabled}
+          >
             {confirmLabel}
           </Button>
         </div>

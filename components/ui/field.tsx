@@ -33,7 +33,12 @@ export function FieldFrame({ id, label, error, hint, children }: FieldFrameProps
   );
 }
 
-type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error?: string; hint?: ReactNode };
+type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+};
 
 export function TextField({ id, label, error, hint, ...input }: TextFieldProps) {
   return (

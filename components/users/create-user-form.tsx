@@ -37,10 +37,27 @@ export function CreateUserForm({ roles }: { roles: ReadonlyArray<{ id: string; n
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-lg space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="max-w-lg space-y-4 rounded-lg border border-slate-200 bg-white p-6"
+    >
       <FormMessage message={formError} />
-      <TextField id="name" label="Name" autoComplete="off" error={errors.name?.message} {...register("name")} />
-      <TextField id="email" label="Email" type="email" autoComplete="off" error={errors.email?.message} {...register("email")} />
+      <TextField
+        id="name"
+        label="Name"
+        autoComplete="off"
+        error={errors.name?.message}
+        {...register("name")}
+      />
+      <TextField
+        id="email"
+        label="Email"
+        type="email"
+        autoComplete="off"
+        error={errors.email?.message}
+        {...register("email")}
+      />
       <TextField
         id="password"
         label="Password"
@@ -54,7 +71,10 @@ export function CreateUserForm({ roles }: { roles: ReadonlyArray<{ id: string; n
         id="roleId"
         label="Role"
         error={errors.roleId?.message}
-        options={[{ value: "", label: "Choose a role…" }, ...roles.map((role) => ({ value: role.id, label: role.name }))]}
+        options={[
+          { value: "", label: "Choose a role…" },
+          ...roles.map((role) => ({ value: role.id, label: role.name })),
+        ]}
         {...register("roleId")}
       />
       <div className="flex gap-2">

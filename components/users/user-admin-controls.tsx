@@ -37,7 +37,9 @@ export function UserAdminControls({ user, roles, isSelf }: Props) {
 
   return (
     <div className="space-y-6">
-      <FormMessage message={result && !result.ok ? (result.fieldErrors.roleId ?? result.formError) : undefined} />
+      <FormMessage
+        message={result && !result.ok ? (result.fieldErrors.roleId ?? result.formError) : undefined}
+      />
       {result?.ok ? (
         <p role="status" className="text-sm text-emerald-800">
           Saved.
@@ -79,7 +81,11 @@ export function UserAdminControls({ user, roles, isSelf }: Props) {
             </p>
           </>
         ) : (
-          <Button variant="secondary" disabled={pending} onClick={() => run(() => reactivateUserAction({ userId: user.id }))}>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => run(() => reactivateUserAction({ userId: user.id }))}
+          >
             Reactivate user
           </Button>
         )}
@@ -92,7 +98,12 @@ export function UserAdminControls({ user, roles, isSelf }: Props) {
         danger
         pending={pending}
         onCancel={() => setConfirming(false)}
-        onConfirm={() => run(() => deactivateUserAction({ userId: user.id }), () => setConfirming(false))}
+        onConfirm={() =>
+          run(
+            () => deactivateUserAction({ userId: user.id }),
+            () => setConfirming(false),
+          )
+        }
       >
         {user.email} will be signed out everywhere and will not be able to sign in until reactivated.
       </ConfirmDialog>

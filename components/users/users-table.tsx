@@ -32,9 +32,13 @@ const columns: DataTableColumn<UserListRow>[] = [
     header: "Status",
     cell: ({ row }) =>
       row.original.active ? (
-        <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">Active</span>
+        <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">
+          Active
+        </span>
       ) : (
-        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">Deactivated</span>
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
+          Deactivated
+        </span>
       ),
   },
   {

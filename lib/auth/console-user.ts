@@ -45,5 +45,12 @@ export async function loadConsoleUser(claims: SessionClaims): Promise<ConsoleUse
     .where(and(eq(users.id, claims.userId), eq(users.active, true)))
     .limit(1);
   if (!row || row.sessionVersion !== claims.sessionVersion) return null;
-  return { id: row.id, email: row.email, name: row.name, ip: claims.ip, organization: row.organization, role: row.role };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    ip: claims.ip,
+    organization: row.organization,
+    role: row.role,
+  };
 }

@@ -16,7 +16,11 @@ export async function currentClientAddress(): Promise<string> {
 export const currentSessionClaims = cache(async (): Promise<SessionClaims | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  return { userId: session.user.id, sessionVersion: session.sessionVersion, ip: await currentClientAddress() };
+  return {
+    userId: session.user.id,
+    sessionVersion: session.sessionVersion,
+    ip: await currentClientAddress(),
+  };
 });
 
 /** The signed-in user, loaded fresh once per request. */

@@ -38,7 +38,8 @@ export async function runAdminAction<TSchema extends z.ZodType, TData>(
   try {
     return { ok: true, data: await handler(admin, parsed.data) };
   } catch (error) {
-    if (error instanceof FieldError) return failure("Check the highlighted fields.", { [error.field]: error.message });
+    if (error instanceof FieldError)
+      return failure("Check the highlighted fields.", { [error.field]: error.message });
     if (error instanceof FormError) return failure(error.message);
     throw error;
   }

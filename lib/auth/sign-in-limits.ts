@@ -10,7 +10,11 @@ export const MAX_FAILURES_PER_ADDRESS = 30;
 
 export type SignInAllowance = { allowed: true } | { allowed: false; retryAfterMinutes: number };
 
-async function failuresSince(column: typeof signInAttempts.email | typeof signInAttempts.ip, value: string, since: Date) {
+async function failuresSince(
+  column: typeof signInAttempts.email | typeof signInAttempts.ip,
+  value: string,
+  since: Date,
+) {
   const db = await getDb();
   const [row] = await db
     .select({ failures: count(), oldest: min(signInAttempts.attemptedAt) })
@@ -26,7 +30,11 @@ function minutesUntilWindowEnds(oldest: Date | null, now: Date): number {
 }
 
 /** Whether another sign-in may be tried for this email from this address. */
-export async function checkSignInAllowance(email: string, ip: string, now = new Date()): Promise<SignInAllowance> {
+export async function checkSignInAllowance(
+  email: string,
+  ip: string,
+  now = new Date(),
+): Promise<SignInAllowance> {
   const since = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
   const [byAccount, byAddress] = await Promise.all([
     failuresSince(signInAttempts.email, email, since),

@@ -17,10 +17,15 @@ export function normalizeEmail(email: string): string {
  * Checks a console sign-in. Unknown emails, users without a password and deactivated users
  * all cost one password verification and give the same answer as a wrong password.
  */
-export async function verifyConsoleCredentials(rawEmail: string, password: string, ip: string): Promise<CredentialCheck> {
+export async function verifyConsoleCredentials(
+  rawEmail: string,
+  password: string,
+  ip: string,
+): Promise<CredentialCheck> {
   const email = normalizeEmail(rawEmail).slice(0, 320);
   const allowance = await checkSignInAllowance(email, ip);
-  if (!allowance.allowed) return { ok: false, reason: "rate_limited", retryAfterMinutes: allowance.retryAfterMinutes };
+  if (!allowance.allowed)
+    return { ok: false, reason: "rate_limited", retryAfterMinutes: allowance.retryAfterMinutes };
 
   const db = await getDb();
   const [user] = await db
@@ -36,11 +41,17 @@ export async function verifyConsoleCredentials(rawEmail: string, password: strin
     .where(eq(users.email, email))
     .limit(1);
 
-  const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password.slice(0, 1024));
+  const passwordMatches = await verifyPassword(
+    user?.passwordHash ?? (await decoyPasswordHash()),
+    password.slice(0, 1024),
+  );
   const succeeded = Boolean(user?.passwordHash && user.active && passwordMatches);
   await recordSignInAttempt(email, ip, succeeded);
   if (!user || !succeeded) return { ok: false, reason: "invalid" };
 
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },
+  };
 }

@@ -9,7 +9,11 @@ export async function checkHealth(): Promise<Response> {
   try {
     const [applied, expected] = await Promise.all([appliedMigrationCount(), expectedMigrationCount()]);
     if (applied < expected) {
-      return problemResponse(503, "Service Unavailable", `Database migrations are pending (${applied} of ${expected} applied).`);
+      return problemResponse(
+        503,
+        "Service Unavailable",
+        `Database migrations are pending (${applied} of ${expected} applied).`,
+      );
     }
     return Response.json(
       { status: "ok", database: "reachable", migrations: { applied, expected } },

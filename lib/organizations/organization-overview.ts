@@ -14,7 +14,10 @@ export async function getOrganizationOverview(executor: Executor, organizationId
     .from(organizations)
     .where(eq(organizations.id, organizationId));
   const countOf = async (table: typeof users | typeof cases | typeof evidence | typeof devices) => {
-    const [row] = await executor.select({ value: count() }).from(table).where(eq(table.organizationId, organizationId));
+    const [row] = await executor
+      .select({ value: count() })
+      .from(table)
+      .where(eq(table.organizationId, organizationId));
     return row?.value ?? 0;
   };
   const [activeUsers] = await executor

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { ConsoleUser } from "@/lib/auth/console-user";
 import { hashPassword } from "@/lib/crypto/password";
@@ -7,7 +8,6 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { roles, users } from "@/lib/db/schema";
 import { FieldError, FormError } from "@/lib/forms/action-state";
 import type { changeUserRoleSchema, createUserSchema } from "./user-schemas";
-import type { z } from "zod";
 
 export const USER_NOT_FOUND = "That user does not exist in your organization.";
 
@@ -54,7 +54,11 @@ export async function createUser(db: Database, admin: ConsoleUser, input: z.outp
   }
 }
 
-export async function changeUserRole(db: Database, admin: ConsoleUser, input: z.output<typeof changeUserRoleSchema>) {
+export async function changeUserRole(
+  db: Database,
+  admin: ConsoleUser,
+  input: z.output<typeof changeUserRoleSchema>,
+) {
   if (input.userId === admin.id) throw new FormError("You cannot change your own role.");
   const organizationId = admin.organization.id;
   await db.transaction(async (tx) => {

@@ -27,7 +27,10 @@ const userColumns = {
   createdAt: users.createdAt,
 };
 
-function toUserRow({ passwordHash, ...row }: { passwordHash: string | null } & Omit<UserRow, "canSignIn">): UserRow {
+function toUserRow({
+  passwordHash,
+  ...row
+}: { passwordHash: string | null } & Omit<UserRow, "canSignIn">): UserRow {
   return { ...row, canSignIn: passwordHash !== null };
 }
 
@@ -68,7 +71,11 @@ export async function listUsers(executor: Executor, organizationId: string, quer
   return { rows: rows.map(toUserRow), total: total?.total ?? 0 };
 }
 
-export async function findUser(executor: Executor, organizationId: string, userId: string): Promise<UserRow | null> {
+export async function findUser(
+  executor: Executor,
+  organizationId: string,
+  userId: string,
+): Promise<UserRow | null> {
   const [row] = await executor
     .select(userColumns)
     .from(users)

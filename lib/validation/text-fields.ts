@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // Control characters (C0, DEL, C1) and Unicode bidi overrides never belong in a name.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+const CONTROL_CHARACTERS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 
 /** A display name: trimmed, NFC-normalized, 1–100 characters, no control characters. */
 export function displayName(label: string, max = 100) {

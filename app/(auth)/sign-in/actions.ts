@@ -3,10 +3,10 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { currentClientAddress } from "@/lib/auth/current-user";
-import { INVALID_CREDENTIALS, signInSchema, tooManyAttemptsMessage } from "@/lib/auth/sign-in-schema";
-import { checkSignInAllowance } from "@/lib/auth/sign-in-limits";
-import { normalizeEmail } from "@/lib/auth/verify-console-credentials";
 import { fieldErrorsOf } from "@/lib/auth/run-admin-action";
+import { checkSignInAllowance } from "@/lib/auth/sign-in-limits";
+import { INVALID_CREDENTIALS, signInSchema, tooManyAttemptsMessage } from "@/lib/auth/sign-in-schema";
+import { normalizeEmail } from "@/lib/auth/verify-console-credentials";
 import { type ActionState, failure } from "@/lib/forms/action-state";
 
 export async function signInAction(_previous: ActionState | null, formData: FormData): Promise<ActionState> {
@@ -17,7 +17,10 @@ export async function signInAction(_previous: ActionState | null, formData: Form
     return { ok: true, data: undefined };
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      const allowance = await checkSignInAllowance(normalizeEmail(parsed.data.email), await currentClientAddress());
+      const allowance = await checkSignInAllowance(
+        normalizeEmail(parsed.data.email),
+        await currentClientAddress(),
+      );
       return failure(tooManyAttemptsMessage(allowance.allowed ? 1 : allowance.retryAfterMinutes));
     }
     if (error instanceof AuthError) return failure(INVALID_CREDENTIALS);

@@ -18,8 +18,16 @@ const SECTIONS = [
   {
     title: "Users & Roles",
     links: [
-      { href: "/admin/users", label: "Users", description: "Create users, change their role, deactivate them." },
-      { href: "/admin/roles", label: "Roles", description: "What each role may do in the console and through the API." },
+      {
+        href: "/admin/users",
+        label: "Users",
+        description: "Create users, change their role, deactivate them.",
+      },
+      {
+        href: "/admin/roles",
+        label: "Roles",
+        description: "What each role may do in the console and through the API.",
+      },
     ],
   },
 ] as const;
@@ -30,7 +38,11 @@ export default function AdminPage() {
       <PageHeader title="Admin" description="Settings for your whole organization." />
       <div className="grid gap-6 lg:grid-cols-2">
         {SECTIONS.map((section) => (
-          <section key={section.title} aria-labelledby={`section-${section.title}`} className="rounded-lg border border-slate-200 bg-white p-5">
+          <section
+            key={section.title}
+            aria-labelledby={`section-${section.title}`}
+            className="rounded-lg border border-slate-200 bg-white p-5"
+          >
             <h2 id={`section-${section.title}`} className="mb-3 text-lg font-semibold">
               {section.title}
             </h2>

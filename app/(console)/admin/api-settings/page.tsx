@@ -6,7 +6,13 @@ export const metadata: Metadata = { title: "API Settings" };
 export default function ApiSettingsPage() {
   return (
     <>
-      <Breadcrumbs items={[{ href: "/admin", label: "Admin" }, { label: "Security & Integrations" }, { label: "API Settings" }]} />
+      <Breadcrumbs
+        items={[
+          { href: "/admin", label: "Admin" },
+          { label: "Security & Integrations" },
+          { label: "API Settings" },
+        ]}
+      />
       <PageHeader
         title="API Access Clients"
         description="An API access client is a program — a script, an integration, a partner system — that reaches your organization's data through the API with its own client ID and secret."

@@ -12,8 +12,13 @@ export default async function RolesPage() {
   const roles = await listRoles(await getDb(), admin.organization.id);
   return (
     <>
-      <Breadcrumbs items={[{ href: "/admin", label: "Admin" }, { label: "Users & Roles" }, { label: "Roles" }]} />
-      <PageHeader title="Roles" description="A role decides whether its users administer the console, may use the REST API, and what the API lets them do." />
+      <Breadcrumbs
+        items={[{ href: "/admin", label: "Admin" }, { label: "Users & Roles" }, { label: "Roles" }]}
+      />
+      <PageHeader
+        title="Roles"
+        description="A role decides whether its users administer the console, may use the REST API, and what the API lets them do."
+      />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Roles in your organization</caption>
@@ -32,7 +37,11 @@ export default async function RolesPage() {
                 <td className="px-4 py-2.5">
                   <p className="font-medium">
                     {role.name}
-                    {role.builtIn ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">Built-in</span> : null}
+                    {role.builtIn ? (
+                      <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
+                        Built-in
+                      </span>
+                    ) : null}
                   </p>
                   <p className="text-xs text-slate-500">{role.description}</p>
                 </td>

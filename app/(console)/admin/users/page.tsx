@@ -10,13 +10,19 @@ import { userListQuerySchema } from "@/lib/users/user-schemas";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const admin = await requireAdmin();
   const query = userListQuerySchema.parse(await searchParams);
   const { rows, total } = await listUsers(await getDb(), admin.organization.id, query);
   return (
     <>
-      <Breadcrumbs items={[{ href: "/admin", label: "Admin" }, { label: "Users & Roles" }, { label: "Users" }]} />
+      <Breadcrumbs
+        items={[{ href: "/admin", label: "Admin" }, { label: "Users & Roles" }, { label: "Users" }]}
+      />
       <PageHeader
         title="Users"
         description="People in your organization. Their role decides what they may do in the console and through the API."

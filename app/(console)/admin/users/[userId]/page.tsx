@@ -20,7 +20,13 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const roles = await listRoles(db, admin.organization.id);
   return (
     <>
-      <Breadcrumbs items={[{ href: "/admin", label: "Admin" }, { href: "/admin/users", label: "Users" }, { label: user.name }]} />
+      <Breadcrumbs
+        items={[
+          { href: "/admin", label: "Admin" },
+          { href: "/admin/users", label: "Users" },
+          { label: user.name },
+        ]}
+      />
       <PageHeader title={user.name} description={user.email} />
       <dl className="mb-8 grid max-w-xl gap-2 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="text-slate-500">Status</dt>

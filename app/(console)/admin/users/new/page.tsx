@@ -12,8 +12,17 @@ export default async function NewUserPage() {
   const roles = await listRoles(await getDb(), admin.organization.id);
   return (
     <>
-      <Breadcrumbs items={[{ href: "/admin", label: "Admin" }, { href: "/admin/users", label: "Users" }, { label: "Create user" }]} />
-      <PageHeader title="Create user" description="The user signs in to the console with this email and password." />
+      <Breadcrumbs
+        items={[
+          { href: "/admin", label: "Admin" },
+          { href: "/admin/users", label: "Users" },
+          { label: "Create user" },
+        ]}
+      />
+      <PageHeader
+        title="Create user"
+        description="The user signs in to the console with this email and password."
+      />
       <CreateUserForm roles={roles.map((role) => ({ id: role.id, name: role.name }))} />
     </>
   );
