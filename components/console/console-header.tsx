@@ -15,6 +15,12 @@ export function ConsoleHeader({ user }: { user: ConsoleUser }) {
             <Link href="/" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
               Dashboard
             </Link>
+            <Link
+              href="/docs/access-and-authorization"
+              className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100"
+            >
+              Access and authorization
+            </Link>
             {user.role.consoleAdmin ? (
               <Link href="/admin" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
                 Admin

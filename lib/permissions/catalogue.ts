@@ -129,3 +129,11 @@ export function endpointsOf(resource: ResourceKey, operation: Operation): Endpoi
       return [{ method: "GET", path: `${item}/content` }];
   }
 }
+
+/** How an operation reads for one resource, where it differs from the generic label. */
+export function operationNote(resource: ResourceKey, operation: Operation): string | undefined {
+  const notes: ResourceDefinition["operationNotes"] = (
+    findResource(resource) as ResourceDefinition | undefined
+  )?.operationNotes;
+  return notes?.[operation];
+}

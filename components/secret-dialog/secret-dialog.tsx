@@ -1,0 +1,92 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { CopyField } from "./copy-field";
+
+export interface OneTimeSecret {
+  title: string;
+  /** Read-only fields in display order; the one with `secret: true` is the value shown once. */
+  fields: ReadonlyArray<{ label: string; value: string; secret?: boolean }>;
+  /** The `.env` snippet offered for download, and its file name. */
+  envFile: { name: string; content: string };
+}
+
+/**
+ * Shows a newly made secret exactly once. Closing asks for confirmation that it was saved;
+ * once closed the parent drops it from memory and it exists nowhere but as a hash.
+ */
+export function SecretDialog({ secret, onClosed }: { secret: OneTimeSecret | null; onClosed: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (secret && !element.open) element.showModal();
+    if (!secret && element.open) element.close();
+    setConfirming(false);
+  }, [secret]);
+
+  const download = () => {
+    if (!secret) return;
+    const url = URL.createObjectURL(new Blob([secret.envFile.content], { type: "text/plain" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = secret.envFile.name;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        setConfirming(true);
+      }}
+      className="m-auto w-full max-w-2xl rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/50"
+    >
+      {secret ? (
+        <div className="space-y-5 p-6">
+          <h2 id={titleId} className="text-xl font-semibold">
+            {secret.title}
+          </h2>
+          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            Copy the secret now and keep it somewhere safe. <strong>It will not be shown again</strong>:
+            Latchkey keeps only a hash of it. If it is lost, rotate the secret to get a new one.
+          </p>
+          <div className="space-y-3">
+            {secret.fields.map((field) => (
+              <CopyField key={field.label} label={field.label} value={field.value} emphasize={field.secret} />
+            ))}
+          </div>
+          {confirming ? (
+            <div className="space-y-3 rounded-md border border-slate-300 bg-slate-50 p-4">
+              <p className="text-sm font-medium">
+                Have you saved the secret? You will not be able to see it again.
+              </p>
+              <div className="flex gap-2">
+                <Button variant="danger" onClick={onClosed}>
+                  Yes, I saved it
+                </Button>
+                <Button variant="secondary" onClick={() => setConfirming(false)}>
+                  Go back
+                </Button>
+              </div>
+            </div>
+          ) : (
+            <div className="flex flex-wrap justify-between gap-2">
+              <Button variant="secondary" onClick={download}>
+                Download .env
+              </Button>
+              <Button onClick={() => setConfirming(true)}>Close</Button>
+            </div>
+          )}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}
