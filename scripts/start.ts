@@ -9,6 +9,7 @@ import path from "node:path";
 import next from "next";
 import { ensureAuthSecret } from "@/lib/config/auth-secret";
 import { readConfig } from "@/lib/config/env";
+import { getSecretPepper } from "@/lib/crypto/secret-pepper";
 import { closeDb } from "@/lib/db/client";
 import { describeSeededAdmins, prepareDatabase } from "@/lib/db/prepare-database";
 import {
@@ -24,6 +25,8 @@ const dev = process.argv.includes("--dev");
 const config = readConfig();
 const trustedProxies = parseTrustedProxies(process.env.LATCHKEY_TRUSTED_PROXIES);
 ensureAuthSecret(config);
+// Fail at start, not at the first API call, when production lacks the pepper.
+getSecretPepper();
 process.env.AUTH_URL ||= `http://localhost:${config.port}`;
 
 const seeded = await prepareDatabase();

@@ -38,7 +38,7 @@ describe("sign-in limits", () => {
       allowed: false,
       retryAfterMinutes: 15,
     });
-    const later = new Date(start.getTime() + 11 * 60_000);
+    const later = new Date(start.getTime() + 11.5 * 60_000);
     expect(await checkSignInAllowance("fresh@example.com", ip, later)).toEqual({
       allowed: false,
       retryAfterMinutes: 4,

@@ -1,0 +1,82 @@
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { isWellFormedSecret } from "@/lib/crypto/secret-format";
+import { secretHash } from "@/lib/crypto/secret-hash";
+import type { Executor } from "@/lib/db/client";
+import { apiClientSecrets, apiClients, organizations } from "@/lib/db/schema";
+import { isWellFormedClientId } from "./client-id";
+import { type ClientRecord, clientColumns } from "./client-record";
+import { liveSecretCondition } from "./live-client-secret";
+
+export interface AuthenticatedClient {
+  client: ClientRecord;
+  /** What the caller needs next: plan (API access), security level, IP restriction. */
+  organization: Pick<
+    typeof organizations.$inferSelect,
+    "id" | "partnerId" | "plan" | "securityLevel" | "restrictApiByIp"
+  >;
+}
+
+/**
+ * The active client whose live secret this is, or null. A malformed client ID or secret
+ * (wrong prefix, length, alphabet or checksum) is refused without touching the database;
+ * otherwise one query finds the secret by its hash through a unique index. Looking up by a
+ * keyed hash leaks nothing useful through timing: an attacker cannot steer the hash.
+ *
+ * This only authenticates. The caller still decides, on every request: whether the plan
+ * includes API access, whether the organization restricts by IP (then isAddressAllowed
+ * against client.allowedIps), and which scopes the client's permissions allow.
+ */
+export async function authenticateClientSecret(
+  executor: Executor,
+  clientId: string,
+  secret: string,
+): Promise<AuthenticatedClient | null> {
+  if (!isWellFormedClientId(clientId) || !isWellFormedSecret(secret, "client_secret")) return null;
+  const [row] = await executor
+    .select({
+      client: clientColumns,
+      organization: {
+        id: organizations.id,
+        partnerId: organizations.partnerId,
+        plan: organizations.plan,
+        securityLevel: organizations.securityLevel,
+        restrictApiByIp: organizations.restrictApiByIp,
+      },
+    })
+    .from(apiClientSecrets)
+    .innerJoin(apiClients, eq(apiClients.id, apiClientSecrets.apiClientId))
+    .innerJoin(organizations, eq(organizations.id, apiClients.organizationId))
+    .where(
+      and(
+        eq(apiClientSecrets.secretHash, secretHash(secret)),
+        eq(apiClients.clientId, clientId),
+        eq(apiClients.status, "active"),
+        liveSecretCondition(),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** How stale last_used_at may get: writing it on every request would make each one a write. */
+const LAST_USED_RESOLUTION = "1 minute";
+
+/** Notes that the client was used, at most once a minute per client. */
+export async function recordClientUse(
+  executor: Executor,
+  client: Pick<ClientRecord, "id" | "organizationId">,
+) {
+  await executor
+    .update(apiClients)
+    .set({ lastUsedAt: sql`now()` })
+    .where(
+      and(
+        eq(apiClients.organizationId, client.organizationId),
+        eq(apiClients.id, client.id),
+        or(
+          isNull(apiClients.lastUsedAt),
+          lt(apiClients.lastUsedAt, sql`now() - ${LAST_USED_RESOLUTION}::interval`),
+        ),
+      ),
+    );
+}

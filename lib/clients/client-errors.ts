@@ -1,0 +1,42 @@
+import { FieldError, FormError } from "@/lib/forms/action-state";
+
+/**
+ * The failures of client commands an administrator can cause and fix. They extend the
+ * console's FieldError / FormError, so runAdminAction maps them onto the form as they are.
+ * "Not found" is not an error here: commands return null for it.
+ */
+
+export const DUPLICATE_CLIENT_NAME = "A client with this name already exists";
+export const API_ACCESS_NOT_IN_PLAN = "API access is not included in your organization's plan.";
+export const ALLOWED_IPS_REQUIRED =
+  "Enter at least one address or range: your organization restricts API access by IP";
+export const CONFIRMATION_NAME_MISMATCH = "Type the client's name exactly as shown to confirm";
+
+/** The name is taken in this organization (enforced by the api_clients_organization_name_unique index). */
+export class DuplicateClientNameError extends FieldError {
+  constructor() {
+    super("name", DUPLICATE_CLIENT_NAME);
+    this.name = "DuplicateClientNameError";
+  }
+}
+
+export class ApiAccessNotInPlanError extends FormError {
+  constructor() {
+    super(API_ACCESS_NOT_IN_PLAN);
+    this.name = "ApiAccessNotInPlanError";
+  }
+}
+
+export class AllowedIpsRequiredError extends FieldError {
+  constructor() {
+    super("allowedIps", ALLOWED_IPS_REQUIRED);
+    this.name = "AllowedIpsRequiredError";
+  }
+}
+
+export class ConfirmationNameMismatchError extends FieldError {
+  constructor() {
+    super("confirmationName", CONFIRMATION_NAME_MISMATCH);
+    this.name = "ConfirmationNameMismatchError";
+  }
+}

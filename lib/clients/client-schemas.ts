@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { allowedIpListSchema } from "@/lib/net/ip-allow-list";
+import { permissionGridSchema } from "@/lib/permissions/grid";
+import { displayName, optionalDescription } from "@/lib/validation/text-fields";
+import { CLIENT_ID_PATTERN } from "./client-id";
+
+/**
+ * The zod schemas of API clients, shared by the console forms (as resolvers), the server
+ * actions and the domain functions, which parse their input again where the data is touched.
+ */
+
+/** Trimmed, NFC-normalized, 1–100 characters, no control characters. */
+export const clientNameSchema = displayName("Client Name");
+
+export const clientIdSchema = z
+  .string({ error: "Client ID is required" })
+  .regex(CLIENT_ID_PATTERN, "That client does not exist in your organization.");
+
+export const CLIENT_STATUSES = ["active", "disabled"] as const;
+export const clientStatusSchema = z.enum(CLIENT_STATUSES);
+
+export const ROTATION_GRACE_PERIODS = ["none", "1h", "24h", "7d"] as const;
+export type RotationGrace = (typeof ROTATION_GRACE_PERIODS)[number];
+
+export const ROTATION_GRACE_LABELS: Record<RotationGrace, string> = {
+  none: "None: the old secret stops working at once",
+  "1h": "1 hour",
+  "24h": "24 hours",
+  "7d": "7 days",
+};
+
+export const createClientSchema = z.object({
+  name: clientNameSchema,
+  description: optionalDescription.default(""),
+  allowedIps: allowedIpListSchema.default([]),
+  permissions: permissionGridSchema.default([]),
+});
+
+/** Fields left out are not changed. */
+export const updateClientSchema = z.object({
+  clientId: clientIdSchema,
+  name: clientNameSchema.optional(),
+  description: optionalDescription.optional(),
+  allowedIps: allowedIpListSchema.optional(),
+  permissions: permissionGridSchema.optional(),
+});
+
+export const rotateClientSecretSchema = z.object({
+  clientId: clientIdSchema,
+  grace: z.enum(ROTATION_GRACE_PERIODS, { error: "Choose how long the old secret keeps working" }),
+});
+
+export const setClientStatusSchema = z.object({
+  clientId: clientIdSchema,
+  status: clientStatusSchema,
+});
+
+export const deleteClientSchema = z.object({
+  clientId: clientIdSchema,
+  /** The client's name, typed by the administrator to confirm. */
+  confirmationName: z.string().max(200).default(""),
+});
+
+export const CLIENT_SORT_FIELDS = ["name", "clientId", "status", "createdAt", "lastUsedAt"] as const;
+export type ClientSortField = (typeof CLIENT_SORT_FIELDS)[number];
+export const CLIENT_PAGE_SIZES = [10, 25, 50, 100] as const;
+
+/** List options as they arrive in a URL's search params (strings), with defaults. */
+export const listClientsQuerySchema = z.object({
+  search: z.string().max(100).trim().catch("").default(""),
+  status: z
+    .enum(["all", ...CLIENT_STATUSES])
+    .catch("all")
+    .default("all"),
+  sort: z.enum(CLIENT_SORT_FIELDS).catch("name").default("name"),
+  direction: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  limit: z.coerce.number().int().min(1).max(100).catch(25).default(25),
+  offset: z.coerce.number().int().min(0).max(1_000_000).catch(0).default(0),
+});
+
+export type CreateClientInput = z.input<typeof createClientSchema>;
+export type UpdateClientInput = z.input<typeof updateClientSchema>;
+export type RotateClientSecretInput = z.input<typeof rotateClientSecretSchema>;
+export type SetClientStatusInput = z.input<typeof setClientStatusSchema>;
+export type DeleteClientInput = z.input<typeof deleteClientSchema>;
+export type ListClientsQuery = z.input<typeof listClientsQuerySchema>;
