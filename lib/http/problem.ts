@@ -6,8 +6,11 @@ export function problemResponse(
   extra: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Response {
-  return new Response(JSON.stringify({ type: "about:blank", title, status, ...(detail ? { detail } : {}), ...extra }), {
-    status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
-  });
+  return new Response(
+    JSON.stringify({ type: "about:blank", title, status, ...(detail ? { detail } : {}), ...extra }),
+    {
+      status,
+      headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
+    },
+  );
 }
