@@ -80,7 +80,7 @@ describe("secret pepper", () => {
   it("is made per process for an in-memory database", () => {
     const a = loadSecretPepper(configFor({ dataDir: "memory://" }), envWith());
     const b = loadSecretPepper(configFor({ dataDir: "memory://" }), envWith());
-    expect(a).toHaveLength(32);
+    expect(a.length).toBeGreaterThanOrEqual(32);
     expect(a.equals(b)).toBe(false);
   });
 
