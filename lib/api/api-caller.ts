@@ -1,7 +1,12 @@
 import type { Scope } from "@/lib/permissions/catalogue";
 
 /** How the caller of a resource API proved who it is. */
-export type ApiCredentialKind = "access_token" | "client_secret_headers" | "personal_token" | "basic_password" | "legacy_key";
+export type ApiCredentialKind =
+  | "access_token"
+  | "client_secret_headers"
+  | "personal_token"
+  | "basic_password"
+  | "legacy_key";
 
 /**
  * The authenticated caller of a resource API request. Every query a resource handler makes

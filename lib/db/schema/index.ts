@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./clients";
 export * from "./identity";
+export * from "./oauth";
 export * from "./organizations";
 export * from "./resources";

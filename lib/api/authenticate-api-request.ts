@@ -1,0 +1,80 @@
+import { authenticateClientSecret } from "@/lib/clients/authenticate-client-secret";
+import { isWellFormedClientId } from "@/lib/clients/client-id";
+import { isWellFormedSecret } from "@/lib/crypto/secret-format";
+import { getDb } from "@/lib/db/client";
+import { verifyAccessToken } from "@/lib/oauth/access-token";
+import { clientAccessRefusal } from "@/lib/oauth/client-access-policy";
+import { loadLiveTokenState } from "@/lib/oauth/token-state";
+import { noteClientUse } from "@/lib/usage/client-last-used";
+import { accessRefused, invalidToken, missingCredentials } from "./api-auth-errors";
+import type { ApiCaller } from "./api-caller";
+
+async function fromClientSecretHeaders(
+  clientId: string,
+  secret: string,
+  ip: string,
+): Promise<ApiCaller | Response> {
+  const authenticated =
+    isWellFormedClientId(clientId) && isWellFormedSecret(secret, "client_secret")
+      ? await authenticateClientSecret(await getDb(), clientId, secret)
+      : null;
+  if (!authenticated) return invalidToken("The api-key and api-secret are not valid");
+  const refusal = clientAccessRefusal(authenticated, ip);
+  if (refusal) return accessRefused(refusal);
+  noteClientUse(authenticated.client);
+  return {
+    organizationId: authenticated.organization.id,
+    credential: "client_secret_headers",
+    clientId: authenticated.client.clientId,
+    userId: null,
+    tokenId: null,
+    scopes: authenticated.client.permissions,
+    label: `client ${authenticated.client.name}`,
+    ip,
+  };
+}
+
+async function fromAccessToken(token: string, ip: string): Promise<ApiCaller | Response> {
+  const verified = await verifyAccessToken(token);
+  if (!verified.ok) return invalidToken(verified.reason);
+  const live = await loadLiveTokenState(verified.claims, verified.scopes);
+  if (!live) return invalidToken("The token has been revoked, or its client disabled or deleted");
+  const refusal = clientAccessRefusal(
+    { organization: live.organization, client: { allowedIps: live.allowedIps } },
+    ip,
+  );
+  if (refusal) return accessRefused(refusal);
+  noteClientUse({ id: live.clientRowId });
+  return {
+    organizationId: live.organization.id,
+    credential: "access_token",
+    clientId: verified.claims.client_id,
+    userId: null,
+    tokenId: verified.claims.jti,
+    scopes: live.scopes,
+    label: `client ${live.clientName}`,
+    ip,
+  };
+}
+
+/**
+ * Authenticates a resource API request: a bearer access token from the token endpoint, or a
+ * client's ID and secret in `api-key` / `api-secret` headers. Either way the client must be
+ * active, its plan must include API access and, where the organization restricts by IP, the
+ * address must be allowed. Returns the caller, or the response that refuses it.
+ */
+export async function authenticateApiRequest(request: Request, ip: string): Promise<ApiCaller | Response> {
+  const apiKey = request.headers.get("api-key");
+  const apiSecret = request.headers.get("api-secret");
+  const authorization = request.headers.get("authorization");
+  if (apiKey !== null || apiSecret !== null) {
+    if (authorization) return invalidToken("Send either a bearer token or api-key and api-secret, not both");
+    if (!apiKey || !apiSecret) return invalidToken("Both api-key and api-secret are required");
+    return fromClientSecretHeaders(apiKey, apiSecret, ip);
+  }
+  if (!authorization) return missingCredentials();
+  const [scheme, token] = authorization.split(" ", 2);
+  if (scheme?.toLowerCase() !== "bearer" || !token)
+    return invalidToken("Use the Bearer authentication scheme");
+  return fromAccessToken(token.trim(), ip);
+}

@@ -1,0 +1,54 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { apiClients, organizations, revokedAccessTokens } from "@/lib/db/schema";
+import type { Scope } from "@/lib/permissions/catalogue";
+import { intersectGrids } from "@/lib/permissions/grid";
+import type { AccessTokenClaims } from "./access-token";
+
+export interface LiveTokenState {
+  clientRowId: string;
+  clientName: string;
+  allowedIps: string[];
+  organization: { id: string; plan: "free" | "standard" | "enterprise"; restrictApiByIp: boolean };
+  /** The token's scopes narrowed to what the client holds now: reduced permissions apply at once. */
+  scopes: Scope[];
+}
+
+/**
+ * What a signature cannot tell: whether the token was revoked, and whether its client still
+ * exists, is active and still holds the scopes. One indexed query, on every use of a token,
+ * in every process: this is what makes revocation immediate everywhere.
+ */
+export async function loadLiveTokenState(
+  claims: AccessTokenClaims,
+  tokenScopes: readonly Scope[],
+): Promise<LiveTokenState | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      clientRowId: apiClients.id,
+      clientName: apiClients.name,
+      status: apiClients.status,
+      permissions: apiClients.permissions,
+      allowedIps: apiClients.allowedIps,
+      organization: {
+        id: organizations.id,
+        plan: organizations.plan,
+        restrictApiByIp: organizations.restrictApiByIp,
+      },
+      revokedJti: revokedAccessTokens.jti,
+    })
+    .from(apiClients)
+    .innerJoin(organizations, eq(organizations.id, apiClients.organizationId))
+    .leftJoin(revokedAccessTokens, eq(revokedAccessTokens.jti, claims.jti))
+    .where(and(eq(apiClients.clientId, claims.client_id), eq(apiClients.organizationId, claims.org_id)))
+    .limit(1);
+  if (!row || row.status !== "active" || row.revokedJti !== null) return null;
+  return {
+    clientRowId: row.clientRowId,
+    clientName: row.clientName,
+    allowedIps: row.allowedIps,
+    organization: row.organization,
+    scopes: intersectGrids(tokenScopes, row.permissions),
+  };
+}
