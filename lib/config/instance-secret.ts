@@ -33,10 +33,15 @@ function readOrCreate(file: string, dataDir: string): string {
  * because every process needs the same value; embedded mode keeps a generated one in the
  * data folder; an in-memory database gets one per process, which dies with its data.
  */
-export function loadInstanceSecret(spec: InstanceSecretSpec, config: LatchkeyConfig, env: NodeJS.ProcessEnv): string {
+export function loadInstanceSecret(
+  spec: InstanceSecretSpec,
+  config: LatchkeyConfig,
+  env: NodeJS.ProcessEnv,
+): string {
   const configured = env[spec.envName];
   if (configured) {
-    if (configured.length < MIN_LENGTH) throw new Error(`${spec.envName} must be at least ${MIN_LENGTH} characters long.`);
+    if (configured.length < MIN_LENGTH)
+      throw new Error(`${spec.envName} must be at least ${MIN_LENGTH} characters long.`);
     return configured;
   }
   if (config.databaseUrl && config.production) {

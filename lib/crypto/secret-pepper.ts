@@ -9,8 +9,14 @@ import { loadInstanceSecret } from "@/lib/config/instance-secret";
 export const SECRET_PEPPER_ENV = "LATCHKEY_SECRET_PEPPER";
 
 /** The pepper: from LATCHKEY_SECRET_PEPPER, or generated and kept as `secret-pepper` in the data folder. */
-export function loadSecretPepper(config: LatchkeyConfig = readConfig(), env: NodeJS.ProcessEnv = process.env): Buffer {
-  return Buffer.from(loadInstanceSecret({ envName: SECRET_PEPPER_ENV, fileName: "secret-pepper" }, config, env), "utf8");
+export function loadSecretPepper(
+  config: LatchkeyConfig = readConfig(),
+  env: NodeJS.ProcessEnv = process.env,
+): Buffer {
+  return Buffer.from(
+    loadInstanceSecret({ envName: SECRET_PEPPER_ENV, fileName: "secret-pepper" }, config, env),
+    "utf8",
+  );
 }
 
 const PEPPER_KEY = Symbol.for("latchkey.crypto.secretPepper");

@@ -19,7 +19,7 @@ async function validClaims() {
   return claims;
 }
 
-async function signWithCurrentKey(header: Record<string, unknown>, claims: Record<string, unknown>) {
+async function signWithCurrentKey(header: Record<string, unknown>, claims: object) {
   const ring = await getKeyRing();
   const input = `${b64({ kid: ring.current.kid, ...header })}.${b64(claims)}`;
   const signature = sign("sha256", Buffer.from(input), {

@@ -43,7 +43,7 @@ export async function loadLiveTokenState(
     .leftJoin(revokedAccessTokens, eq(revokedAccessTokens.jti, claims.jti))
     .where(and(eq(apiClients.clientId, claims.client_id), eq(apiClients.organizationId, claims.org_id)))
     .limit(1);
-  if (!row || row.status !== "active" || row.revokedJti !== null) return null;
+  if (row?.status !== "active" || row.revokedJti !== null) return null;
   return {
     clientRowId: row.clientRowId,
     clientName: row.clientName,
