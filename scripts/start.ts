@@ -10,7 +10,7 @@ import next from "next";
 import { ensureAuthSecret } from "@/lib/config/auth-secret";
 import { readConfig } from "@/lib/config/env";
 import { getSecretPepper } from "@/lib/crypto/secret-pepper";
-import { closeDb } from "@/lib/db/client";
+import { closeDb, getDb } from "@/lib/db/client";
 import { describeSeededAdmins, prepareDatabase } from "@/lib/db/prepare-database";
 import {
   CLIENT_ADDRESS_HEADER,
@@ -18,6 +18,8 @@ import {
   parseTrustedProxies,
   resolveClientAddress,
 } from "@/lib/net/client-address";
+import { ensureSigningKey } from "@/lib/oauth/signing-keys";
+import { flushAllWriters } from "@/lib/usage/batched-writer";
 
 const dev = process.argv.includes("--dev");
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
@@ -30,6 +32,7 @@ getSecretPepper();
 process.env.AUTH_URL ||= `http://localhost:${config.port}`;
 
 const seeded = await prepareDatabase();
+await ensureSigningKey(await getDb());
 
 if (!dev && !fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
   console.log("No production build found; running `next build` once…");
@@ -77,6 +80,7 @@ function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal} received; finishing in-flight requests…`);
   server.close(async () => {
+    await flushAllWriters();
     await closeDb();
     process.exit(0);
   });

@@ -21,6 +21,9 @@ export function ConsoleHeader({ user }: { user: ConsoleUser }) {
             >
               Access and authorization
             </Link>
+            <Link href="/docs/api" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
+              API reference
+            </Link>
             {user.role.consoleAdmin ? (
               <Link href="/admin" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
                 Admin

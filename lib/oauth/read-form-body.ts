@@ -1,3 +1,4 @@
+import { readBoundedBytes } from "@/lib/http/read-bounded-bytes";
 import { OAuthError } from "./oauth-error";
 
 /** OAuth requests are small; anything larger is refused before it is read in full. */
@@ -12,10 +13,12 @@ export async function readFormBody(request: Request): Promise<Map<string, string
   if (contentType !== "application/x-www-form-urlencoded") {
     throw new OAuthError("invalid_request", "The request body must be application/x-www-form-urlencoded");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_FORM_BYTES)
-    throw new OAuthError("invalid_request", "The request body is too large", 413);
-  const text = await readBoundedText(request, MAX_FORM_BYTES);
+  const bytes = await readBoundedBytes(
+    request,
+    MAX_FORM_BYTES,
+    () => new OAuthError("invalid_request", "The request body is too large", 413),
+  );
+  const text = Buffer.from(bytes).toString("utf8");
   const params = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(text)) {
     if (params.has(name))
@@ -23,24 +26,6 @@ export async function readFormBody(request: Request): Promise<Map<string, string
     params.set(name, value);
   }
   return params;
-}
-
-async function readBoundedText(request: Request, limit: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new OAuthError("invalid_request", "The request body is too large", 413);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Client credentials must never travel in the URL (RFC 6749 §2.3.1). */

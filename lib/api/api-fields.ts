@@ -1,0 +1,61 @@
+import { ilike, or, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
+
+/** Zod fields shared by the resource schemas: bodies and list filters. */
+
+/** An ISO 8601 date-time with a zone ("Z" or an offset), read as a Date. */
+export const isoDateTime = z.iso
+  .datetime({ offset: true, error: "Must be an ISO 8601 date-time with a time zone" })
+  .transform((value) => new Date(value));
+
+export const referenceId = z.uuid({ error: "Must be a UUID" });
+
+/** A longer free text (descriptions of cases and the like). */
+export const longText = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.normalize("NFC").trim())
+    .pipe(z.string().max(max, `Must be ${max} characters or fewer`));
+
+/** An identifier people type: case numbers, serials. Printable, no spaces at either end. */
+export const codeText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._/#:-]*$/u, `${label} may contain letters, digits and . _ / # : -`);
+
+export const enumOf = <Values extends readonly [string, ...string[]]>(values: Values) =>
+  z.enum(values, { error: `Must be one of: ${values.join(", ")}` });
+
+// List filters (query parameters, so strings on the way in).
+
+export const searchFilter = z
+  .string()
+  .trim()
+  .min(1, "Must not be empty")
+  .max(200, "Must be 200 characters or fewer")
+  .optional();
+
+export const booleanFilter = z
+  .enum(["true", "false"], { error: "Must be true or false" })
+  .transform((value) => value === "true")
+  .optional();
+
+export const idFilter = referenceId.optional();
+
+export const dateTimeFilter = isoDateTime.optional();
+
+/** Escapes LIKE's wildcards so a search for "50%" or "a_b" means those characters. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** A case-insensitive substring search over some text columns. */
+export function searchCondition(query: string | undefined, columns: AnyPgColumn[]): SQL | undefined {
+  if (query === undefined) return undefined;
+  const pattern = `%${escapeLike(query)}%`;
+  return or(...columns.map((column) => ilike(column, pattern)));
+}

@@ -1,0 +1,34 @@
+import { issuerUrl } from "@/lib/oauth/issuer";
+import { logApiRequest } from "@/lib/usage/api-request-log";
+import { authenticateApiRequest } from "./authenticate-api-request";
+import { buildOpenApiDocument } from "./openapi/openapi-document";
+import { routeResourceRequest } from "./resource-router";
+
+/**
+ * Every request under /api/v1: the OpenAPI document is public; everything else is
+ * authenticated, routed to its resource handler (which checks the operation's scope and
+ * scopes every query to the caller's organization) and recorded in the API audit log.
+ */
+export async function handleApiRequest(
+  request: Request,
+  ip: string,
+  path: readonly string[],
+): Promise<Response> {
+  const startedAt = performance.now();
+  if (path.length === 1 && path[0] === "openapi.json") {
+    if (request.method !== "GET") return new Response(null, { status: 405, headers: { allow: "GET" } });
+    return Response.json(buildOpenApiDocument(issuerUrl()), {
+      headers: { "cache-control": "public, max-age=300" },
+    });
+  }
+  const caller = await authenticateApiRequest(request, ip);
+  if (caller instanceof Response) return caller;
+  const response = await routeResourceRequest(request, caller, [...path]);
+  logApiRequest(
+    caller,
+    { method: request.method, path: new URL(request.url).pathname },
+    response.status,
+    startedAt,
+  );
+  return response;
+}

@@ -1,0 +1,71 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Transaction } from "@/lib/db/client";
+import { roles, users } from "@/lib/db/schema";
+import { emailAddress, personName } from "@/lib/validation/text-fields";
+import { booleanFilter, referenceId, searchCondition, searchFilter } from "../api-fields";
+import { UUID_PATTERN } from "../cursor";
+import { defineResource, type RemoveOutcome } from "../resource-definition";
+
+const userFields = {
+  name: personName,
+  email: emailAddress,
+  role_id: referenceId.describe("A role of the organization."),
+  active: z.boolean({ error: "Must be true or false" }),
+};
+
+/** Deactivation also moves the session version on, which ends the user's console sessions. */
+const endSessionsIfActive = sql`${users.sessionVersion} + case when ${users.active} then 1 else 0 end`;
+
+async function deactivateUser(tx: Transaction, organizationId: string, id: string): Promise<RemoveOutcome> {
+  const inOrganization = and(eq(users.organizationId, organizationId), eq(users.id, id));
+  const [deactivated] = await tx
+    .update(users)
+    .set({ active: false, sessionVersion: endSessionsIfActive, updatedAt: new Date() })
+    .where(and(inOrganization, eq(users.active, true)))
+    .returning({ id: users.id });
+  if (deactivated) return "removed";
+  const [existing] = await tx.select({ id: users.id }).from(users).where(inOrganization).limit(1);
+  return existing ? "unchanged" : "missing";
+}
+
+/** A role given by ID, or by its exact name. */
+function roleCondition(role: string | undefined) {
+  if (role === undefined) return undefined;
+  if (UUID_PATTERN.test(role)) return eq(users.roleId, role);
+  return inArray(users.roleId, sql`(select ${roles.id} from ${roles} where ${roles.name} = ${role})`);
+}
+
+/**
+ * People of the organization. Responses never carry the password hash or the session
+ * version; users made through the API have no password and cannot sign in to the console
+ * until an administrator sets one. DELETE deactivates (idempotent); users are never erased.
+ */
+export const userResource = defineResource({
+  key: "users",
+  noun: "user",
+  table: users,
+  hiddenColumns: ["password_hash", "session_version"],
+  filters: z.strictObject({
+    active: booleanFilter,
+    q: searchFilter.describe("Case-insensitive text in the name or email."),
+    role: z.string().max(100).optional().describe("A role ID or the exact role name."),
+  }),
+  where: (filters) => [
+    filters.active !== undefined ? eq(users.active, filters.active) : undefined,
+    searchCondition(filters.q, [users.name, users.email]),
+    roleCondition(filters.role),
+  ],
+  sorts: { name: users.name, email: users.email, created_at: users.createdAt },
+  defaultSort: "name",
+  create: z.strictObject({ ...userFields, active: userFields.active.optional() }),
+  update: z.strictObject(userFields).partial(),
+  references: { role_id: roles },
+  uniqueConstraints: {
+    users_email_unique: { field: "email", detail: "A user with this email already exists" },
+  },
+  derive: (input, { mode }) =>
+    mode === "update" && input.active === false ? { sessionVersion: endSessionsIfActive } : {},
+  remove: deactivateUser,
+  actions: { deleted: "user.deactivated" },
+});
