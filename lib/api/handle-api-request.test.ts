@@ -1,0 +1,202 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { deleteClient } from "@/lib/clients/delete-client";
+import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
+import { setClientStatus } from "@/lib/clients/set-client-status";
+import { updateClient } from "@/lib/clients/update-client";
+import { getDb } from "@/lib/db/client";
+import { apiClients, cases, organizations } from "@/lib/db/schema";
+import { basicAuth, createTenantWithClient, formRequest } from "@/lib/oauth/oauth-test-support";
+import { handleRevocationRequest } from "@/lib/oauth/revocation-endpoint";
+import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
+import { flushApiRequestLog, listClientApiRequests } from "@/lib/usage/api-request-log";
+import { handleApiRequest } from "./handle-api-request";
+
+const IP = "198.51.100.40";
+
+async function tokenFor(clientId: string, secret: string, ip = IP): Promise<string> {
+  const response = await handleTokenRequest(
+    formRequest(
+      "/api/oauth/token",
+      { grant_type: "client_credentials" },
+      { authorization: basicAuth(clientId, secret) },
+    ),
+    ip,
+  );
+  const body = (await response.json()) as { access_token: string };
+  return body.access_token;
+}
+
+function get(path: string, headers: Record<string, string>, ip = IP) {
+  const request = new Request(`http://localhost:3000/api/v1/${path}`, { headers });
+  return handleApiRequest(request, ip, new URL(request.url).pathname.split("/").slice(3));
+}
+
+function post(path: string, headers: Record<string, string>, body: unknown) {
+  const request = new Request(`http://localhost:3000/api/v1/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  return handleApiRequest(request, IP, path.split("/"));
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe("resource API authentication", () => {
+  it("reads with a bearer token, and refuses writes outside its scope with insufficient_scope", async () => {
+    const tenant = await createTenantWithClient(["cases:read"]);
+    const token = await tokenFor(tenant.client.clientId, tenant.secret);
+    const read = await get("cases?limit=5", bearer(token));
+    expect(read.status).toBe(200);
+    const write = await post("cases", bearer(token), { number: "X-1", title: "Nope" });
+    expect(write.status).toBe(403);
+    expect(write.headers.get("www-authenticate")).toContain('error="insufficient_scope"');
+    expect(write.headers.get("www-authenticate")).toContain('scope="cases:create"');
+  });
+
+  it("accepts api-key and api-secret headers with the client's permissions", async () => {
+    const tenant = await createTenantWithClient(["cases:read"]);
+    const headers = { "api-key": tenant.client.clientId, "api-secret": tenant.secret };
+    expect((await get("cases", headers)).status).toBe(200);
+    expect((await get("devices", headers)).status).toBe(403);
+    const wrong = await get("cases", {
+      "api-key": tenant.client.clientId,
+      "api-secret": `${tenant.secret.slice(0, -2)}zz`,
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get("www-authenticate")).toContain('error="invalid_token"');
+  });
+
+  it.each([
+    ["no credentials", {}, 'Bearer realm="Latchkey"'],
+    ["a malformed token", { authorization: "Bearer abc.def" }, 'error="invalid_token"'],
+    ["another scheme", { authorization: "Token abc" }, 'error="invalid_token"'],
+    ["half of the api headers", { "api-key": "lkc_x" }, 'error="invalid_token"'],
+  ])("answers 401 problem+json for %s", async (_label, headers, challenge) => {
+    const response = await get("cases", headers);
+    expect(response.status).toBe(401);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(response.headers.get("www-authenticate")).toContain(challenge);
+  });
+
+  it("makes revocation immediate: revoked token, reduced permissions, disabled, rotated and deleted clients", async () => {
+    const tenant = await createTenantWithClient(["cases:read", "devices:read"]);
+    const db = await getDb();
+    const { clientId } = tenant.client;
+
+    const revoked = await tokenFor(clientId, tenant.secret);
+    expect((await get("cases", bearer(revoked))).status).toBe(200);
+    await handleRevocationRequest(
+      formRequest(
+        "/api/oauth/revoke",
+        { token: revoked },
+        { authorization: basicAuth(clientId, tenant.secret) },
+      ),
+      IP,
+    );
+    expect((await get("cases", bearer(revoked))).status).toBe(401);
+
+    const token = await tokenFor(clientId, tenant.secret);
+    await updateClient(db, tenant.organizationId, tenant.actor, { clientId, permissions: ["cases:read"] });
+    expect((await get("devices", bearer(token))).status).toBe(403);
+    expect((await get("cases", bearer(token))).status).toBe(200);
+
+    await setClientStatus(db, tenant.organizationId, tenant.actor, { clientId, status: "disabled" });
+    expect((await get("cases", bearer(token))).status).toBe(401);
+    expect((await get("cases", { "api-key": clientId, "api-secret": tenant.secret })).status).toBe(401);
+    await setClientStatus(db, tenant.organizationId, tenant.actor, { clientId, status: "active" });
+    expect((await get("cases", bearer(token))).status).toBe(200);
+
+    const rotated = await rotateClientSecret(db, tenant.organizationId, tenant.actor, {
+      clientId,
+      grace: "none",
+    });
+    expect((await get("cases", { "api-key": clientId, "api-secret": tenant.secret })).status).toBe(401);
+    expect((await get("cases", { "api-key": clientId, "api-secret": rotated?.secret ?? "" })).status).toBe(
+      200,
+    );
+
+    await deleteClient(db, tenant.organizationId, tenant.actor, {
+      clientId,
+      confirmationName: tenant.client.name,
+    });
+    expect((await get("cases", bearer(token))).status).toBe(401);
+  });
+
+  it("enforces the allow-list on the address the server decided, ignoring X-Forwarded-For", async () => {
+    const tenant = await createTenantWithClient(["cases:read"], { allowedIps: ["203.0.113.0/24"] });
+    const db = await getDb();
+    const token = await tokenFor(tenant.client.clientId, tenant.secret);
+    await db
+      .update(organizations)
+      .set({ restrictApiByIp: true })
+      .where(eq(organizations.id, tenant.organizationId));
+    const spoofed = {
+      ...bearer(token),
+      "x-forwarded-for": "203.0.113.9",
+      "x-real-ip": "203.0.113.9",
+      forwarded: "for=203.0.113.9",
+    };
+    const refused = await get("cases", spoofed, "198.51.100.7");
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { detail: string }).detail).toBe(
+      "Requests from this address are not allowed for this client",
+    );
+    expect((await get("cases", bearer(token), "203.0.113.50")).status).toBe(200);
+    expect(
+      (await get("cases", { "api-key": tenant.client.clientId, "api-secret": tenant.secret }, "198.51.100.7"))
+        .status,
+    ).toBe(403);
+  });
+
+  it("returns 404 for another organization's IDs", async () => {
+    const mine = await createTenantWithClient(["cases:read"]);
+    const theirs = await createTenantWithClient(["cases:read"]);
+    const db = await getDb();
+    const [foreign] = await db
+      .insert(cases)
+      .values({ organizationId: theirs.organizationId, number: "T-1", title: "Theirs" })
+      .returning();
+    const token = await tokenFor(mine.client.clientId, mine.secret);
+    expect((await get(`cases/${foreign?.id}`, bearer(token))).status).toBe(404);
+    const ownToken = await tokenFor(theirs.client.clientId, theirs.secret);
+    expect((await get(`cases/${foreign?.id}`, bearer(ownToken))).status).toBe(200);
+  });
+
+  it("refuses an organization moved to the free plan", async () => {
+    const tenant = await createTenantWithClient(["cases:read"]);
+    const token = await tokenFor(tenant.client.clientId, tenant.secret);
+    const db = await getDb();
+    await db.update(organizations).set({ plan: "free" }).where(eq(organizations.id, tenant.organizationId));
+    expect((await get("cases", bearer(token))).status).toBe(403);
+  });
+
+  it("records each call in the API audit log of the client, and keeps last used current", async () => {
+    const tenant = await createTenantWithClient(["cases:read"]);
+    const token = await tokenFor(tenant.client.clientId, tenant.secret);
+    await get("cases?limit=1", bearer(token));
+    await get("devices", bearer(token));
+    await flushApiRequestLog();
+    const db = await getDb();
+    const log = await listClientApiRequests(db, tenant.organizationId, tenant.client.clientId);
+    expect(log.map((row) => [row.method, row.path, row.status, row.ip]).sort()).toEqual([
+      ["GET", "/api/v1/cases", 200, IP],
+      ["GET", "/api/v1/devices", 403, IP],
+    ]);
+    const { flushClientUse } = await import("@/lib/usage/client-last-used");
+    await flushClientUse();
+    const [client] = await db
+      .select({ lastUsedAt: apiClients.lastUsedAt })
+      .from(apiClients)
+      .where(eq(apiClients.clientId, tenant.client.clientId));
+    expect(client?.lastUsedAt).not.toBeNull();
+  });
+
+  it("serves the OpenAPI document without authentication", async () => {
+    const response = await get("openapi.json", {});
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { openapi: string };
+    expect(document.openapi).toBe("3.1.0");
+  });
+});
