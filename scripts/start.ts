@@ -1,91 +1,121 @@
 /**
- * Latchkey's server: prepares the database, builds the console when no build exists,
- * decides each request's client address once, and serves everything on one port.
+ * Latchkey's server: prepares the database, builds the console when no build exists, and
+ * serves everything on one port — machine endpoints directly, the console through Next.
+ * LATCHKEY_WORKERS=N runs N processes on that port with node:cluster (PostgreSQL only).
  */
 import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { ensureAuthSecret } from "@/lib/config/auth-secret";
 import { readConfig } from "@/lib/config/env";
+import { getEncryptionKey } from "@/lib/crypto/envelope-encryption";
 import { getSecretPepper } from "@/lib/crypto/secret-pepper";
 import { closeDb, getDb } from "@/lib/db/client";
 import { describeSeededAdmins, prepareDatabase } from "@/lib/db/prepare-database";
-import {
-  CLIENT_ADDRESS_HEADER,
-  FORWARDING_HEADERS,
-  parseTrustedProxies,
-  resolveClientAddress,
-} from "@/lib/net/client-address";
+import { parseTrustedProxies } from "@/lib/net/client-address";
 import { ensureSigningKey } from "@/lib/oauth/signing-keys";
+import { createRequestListener } from "@/lib/server/request-listener";
 import { flushAllWriters } from "@/lib/usage/batched-writer";
 
 const dev = process.argv.includes("--dev");
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 
 const config = readConfig();
-const trustedProxies = parseTrustedProxies(process.env.LATCHKEY_TRUSTED_PROXIES);
-ensureAuthSecret(config);
-// Fail at start, not at the first API call, when production lacks the pepper.
-getSecretPepper();
-process.env.AUTH_URL ||= `http://localhost:${config.port}`;
-
-const seeded = await prepareDatabase();
-await ensureSigningKey(await getDb());
-
-if (!dev && !fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-  console.log("No production build found; running `next build` once…");
-  const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-const app = next({
-  dev,
-  dir: process.cwd(),
-  port: config.port,
-  hostname: process.env.HOSTNAME || "localhost",
-});
-await app.prepare();
-const handle = app.getRequestHandler();
-
-const server = http.createServer((request, response) => {
-  const forwardedFor = request.headers["x-forwarded-for"];
-  const clientAddress = resolveClientAddress(
-    request.socket.remoteAddress,
-    Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
-    trustedProxies,
+const workers = Number(process.env.LATCHKEY_WORKERS || 1);
+if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+  throw new Error(
+    `LATCHKEY_WORKERS must be a whole number from 1 to 64, got "${process.env.LATCHKEY_WORKERS}"`,
   );
-  // Whatever a client claimed, everything downstream reads only the address decided here.
-  for (const header of FORWARDING_HEADERS) delete request.headers[header];
-  request.headers[CLIENT_ADDRESS_HEADER] = clientAddress;
-  request.headers["x-forwarded-for"] = clientAddress;
-  void handle(request, response);
-});
-server.keepAliveTimeout = 65_000;
-server.headersTimeout = 66_000;
-server.requestTimeout = 60_000;
+}
+if (workers > 1 && !config.databaseUrl) {
+  throw new Error(
+    "LATCHKEY_WORKERS > 1 needs DATABASE_URL: the embedded database allows one process per data folder.",
+  );
+}
+const trustedProxies = parseTrustedProxies(process.env.LATCHKEY_TRUSTED_PROXIES);
+// Fail at start, not at the first request, when production lacks a required secret.
+ensureAuthSecret(config);
+getSecretPepper();
+getEncryptionKey();
+process.env.AUTH_URL ||= `http://localhost:${config.port}`;
+const origin = process.env.AUTH_URL.replace(/\/+$/, "");
 
-server.listen(config.port, process.env.HOSTNAME || undefined, () => {
+/** Migrates, seeds, makes the first signing key and builds; returns the start-up message. */
+async function prepare(): Promise<string> {
+  const seeded = await prepareDatabase();
+  await ensureSigningKey(await getDb());
+  if (!dev && !fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    console.log("No production build found; running `next build` once…");
+    const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit" });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
   const lines = [
-    `Latchkey is running at ${process.env.AUTH_URL} (${config.databaseUrl ? "PostgreSQL" : `embedded database in ${config.dataDir}`})`,
+    `Latchkey is running at ${origin} (${config.databaseUrl ? "PostgreSQL" : `embedded database in ${config.dataDir}`}${workers > 1 ? `, ${workers} workers` : ""})`,
   ];
   if (seeded.length > 0) lines.push("Administrators created:", ...describeSeededAdmins(seeded));
-  console.log(lines.join("\n"));
-});
-
-let stopping = false;
-function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal} received; finishing in-flight requests…`);
-  server.close(async () => {
-    await flushAllWriters();
-    await closeDb();
-    process.exit(0);
-  });
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(1), 10_000).unref();
+  return lines.join("\n");
 }
-process.on("SIGTERM", () => shutdown("SIGTERM"));
-process.on("SIGINT", () => shutdown("SIGINT"));
+
+async function serve(): Promise<void> {
+  const app = next({
+    dev,
+    dir: process.cwd(),
+    port: config.port,
+    hostname: process.env.HOSTNAME || "localhost",
+  });
+  await app.prepare();
+  const server = http.createServer(
+    createRequestListener({ next: app.getRequestHandler(), trustedProxies, origin }),
+  );
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 60_000;
+  await new Promise<void>((resolve) =>
+    server.listen(config.port, process.env.HOSTNAME || undefined, resolve),
+  );
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received; finishing in-flight requests…`);
+    server.close(async () => {
+      await flushAllWriters();
+      await closeDb();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+if (workers > 1 && cluster.isPrimary) {
+  const message = await prepare();
+  await closeDb();
+  let listening = 0;
+  for (let index = 0; index < workers; index += 1) {
+    cluster.fork().once("listening", () => {
+      listening += 1;
+      if (listening === workers) console.log(message);
+    });
+  }
+  const stopWorkers = (signal: NodeJS.Signals) => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  process.on("SIGTERM", () => stopWorkers("SIGTERM"));
+  process.on("SIGINT", () => stopWorkers("SIGINT"));
+  cluster.on("exit", () => {
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+  });
+} else if (workers > 1) {
+  await serve();
+} else {
+  const message = await prepare();
+  await serve();
+  console.log(message);
+}
