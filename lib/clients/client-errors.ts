@@ -11,6 +11,7 @@ export const API_ACCESS_NOT_IN_PLAN = "API access is not included in your organi
 export const ALLOWED_IPS_REQUIRED =
   "Enter at least one address or range: your organization restricts API access by IP";
 export const CONFIRMATION_NAME_MISMATCH = "Type the client's name exactly as shown to confirm";
+export const CLIENT_NOT_FOUND = "That client does not exist in your organization.";
 
 /** The name is taken in this organization (enforced by the api_clients_organization_name_unique index). */
 export class DuplicateClientNameError extends FieldError {
@@ -38,5 +39,13 @@ export class ConfirmationNameMismatchError extends FieldError {
   constructor() {
     super("confirmationName", CONFIRMATION_NAME_MISMATCH);
     this.name = "ConfirmationNameMismatchError";
+  }
+}
+
+/** For the console: a command found no such client in the organization (it returned null). */
+export class ClientNotFoundError extends FormError {
+  constructor() {
+    super(CLIENT_NOT_FOUND);
+    this.name = "ClientNotFoundError";
   }
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { allowedIpListSchema } from "@/lib/net/ip-allow-list";
 import { permissionGridSchema } from "@/lib/permissions/grid";
 import { displayName, optionalDescription } from "@/lib/validation/text-fields";
-import { CLIENT_ID_PATTERN } from "./client-id";
+import { CLIENT_ID_PATTERN } from "./client-id-format";
 
 /**
  * The zod schemas of API clients, shared by the console forms (as resolvers), the server

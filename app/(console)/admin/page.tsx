@@ -32,6 +32,9 @@ const SECTIONS = [
   },
 ] as const;
 
+/** An id without spaces: aria-labelledby reads a space-separated list of ids. */
+const sectionHeadingId = (title: string) => `section-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+
 export default function AdminPage() {
   return (
     <>
@@ -40,10 +43,10 @@ export default function AdminPage() {
         {SECTIONS.map((section) => (
           <section
             key={section.title}
-            aria-labelledby={`section-${section.title}`}
+            aria-labelledby={sectionHeadingId(section.title)}
             className="rounded-lg border border-slate-200 bg-white p-5"
           >
-            <h2 id={`section-${section.title}`} className="mb-3 text-lg font-semibold">
+            <h2 id={sectionHeadingId(section.title)} className="mb-3 text-lg font-semibold">
               {section.title}
             </h2>
             <ul className="space-y-3">

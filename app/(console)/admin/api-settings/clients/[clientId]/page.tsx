@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { ApiSettingsBreadcrumbs } from "@/components/clients/api-settings-breadcrumbs";
+import { ClientAuditEvents } from "@/components/clients/client-audit-events";
+import { ClientForm } from "@/components/clients/client-form";
+import { ClientLifecycleControls } from "@/components/clients/client-lifecycle-controls";
+import { ClientSecretRotation } from "@/components/clients/client-secret-rotation";
+import { ClientSecretsList } from "@/components/clients/client-secrets-list";
+import { ClientStatusBadge } from "@/components/clients/client-status-badge";
+import { formatDateTime } from "@/components/clients/format-date-time";
+import { PageHeader } from "@/components/ui/page-header";
+import { listAuditEventsForTarget } from "@/lib/audit/list-audit-events-for-target";
+import { requireAdmin } from "@/lib/auth/current-user";
+import { loadClientPolicy } from "@/lib/clients/client-policy";
+import { CLIENT_TARGET_TYPE } from "@/lib/clients/client-record";
+import { findClientForOrganization, listClientSecrets } from "@/lib/clients/find-client";
+import { tokenEndpointUrl } from "@/lib/config/public-urls";
+import { getDb } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "API client" };
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** One API client of the organization; any other organization's client ID is simply not found. */
+export default async function ClientPage({ params }: { params: Promise<{ clientId: string }> }) {
+  const admin = await requireAdmin();
+  const { clientId } = await params;
+  const organizationId = admin.organization.id;
+  const db = await getDb();
+  const client = await findClientForOrganization(db, organizationId, clientId);
+  if (!client) notFound();
+  const [policy, secrets, events] = await Promise.all([
+    loadClientPolicy(db, organizationId),
+    listClientSecrets(db, organizationId, client.clientId),
+    listAuditEventsForTarget(db, organizationId, { type: CLIENT_TARGET_TYPE, id: client.clientId }),
+  ]);
+
+  return (
+    <>
+      <ApiSettingsBreadcrumbs current={client.name} />
+      <PageHeader
+        title={client.name}
+        description={client.description || "No description."}
+        actions={<ClientStatusBadge status={client.status} />}
+      />
+      <dl className="mb-8 grid max-w-2xl gap-2 text-sm sm:grid-cols-[10rem_1fr]">
+        <dt className="text-slate-500">Client ID</dt>
+        <dd className="font-mono">{client.clientId}</dd>
+        <dt className="text-slate-500">Partner ID</dt>
+        <dd className="font-mono">{admin.organization.partnerId}</dd>
+        <dt className="text-slate-500">Created</dt>
+        <dd>{formatDateTime(client.createdAt)}</dd>
+        <dt className="text-slate-500">Last used</dt>
+        <dd>{client.lastUsedAt ? formatDateTime(client.lastUsedAt) : "Never"}</dd>
+        {policy.restrictApiByIp ? null : (
+          <>
+            <dt className="text-slate-500">Allowed IP Addresses</dt>
+            <dd>Any: your organization does not restrict API access by IP.</dd>
+          </>
+        )}
+      </dl>
+      <div className="space-y-10">
+        <Section id="client-settings" title="Settings">
+          <ClientForm
+            mode="edit"
+            restrictsByIp={policy.restrictApiByIp}
+            client={{
+              clientId: client.clientId,
+              name: client.name,
+              description: client.description,
+              allowedIps: client.allowedIps,
+              permissions: client.permissions,
+            }}
+          />
+        </Section>
+        <Section id="client-secrets" title="Secrets">
+          <p className="max-w-3xl text-sm text-slate-600">
+            Secrets are shown once, when they are made; Latchkey keeps only a hash and the first characters.
+            Rotating makes a new secret; the old one keeps working for the period you choose, so the program
+            can switch over. A client has at most two working secrets.
+          </p>
+          <ClientSecretRotation
+            clientId={client.clientId}
+            connection={{ partnerId: admin.organization.partnerId, tokenUrl: tokenEndpointUrl() }}
+          />
+          <ClientSecretsList secrets={secrets} format={formatDateTime} />
+        </Section>
+        <Section id="client-lifecycle" title="Status and deletion">
+          <ClientLifecycleControls
+            key={client.status}
+            client={{ clientId: client.clientId, name: client.name, status: client.status }}
+          />
+        </Section>
+        <Section id="client-activity" title="Recent activity">
+          <ClientAuditEvents events={events} format={formatDateTime} />
+        </Section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { TargetAuditEvent } from "@/lib/audit/list-audit-events-for-target";
+import { ROTATION_GRACE_LABELS, type RotationGrace } from "@/lib/clients/client-schemas";
+
+const ACTION_LABELS: Record<string, string> = {
+  "api_client.created": "Created",
+  "api_client.updated": "Edited",
+  "api_client.secret_rotated": "Secret rotated",
+  "api_client.disabled": "Disabled",
+  "api_client.enabled": "Enabled",
+  "api_client.deleted": "Deleted",
+};
+
+type Changes = {
+  name?: { from: string; to: string };
+  description?: unknown;
+  allowedIps?: { added: string[]; removed: string[] };
+  permissions?: { granted: string[]; revoked: string[] };
+};
+
+function listChange(label: string, added: string[] = [], removed: string[] = []) {
+  const parts = [...added.map((entry) => `+${entry}`), ...removed.map((entry) => `−${entry}`)];
+  return `${label}: ${parts.length > 0 ? parts.join(" ") : "reordered"}`;
+}
+
+/** One line about what the event changed, from its audited details (which never hold a secret). */
+function summarizeEvent(event: TargetAuditEvent): string {
+  const details = event.details;
+  if (event.action === "api_client.updated" && details.changes && typeof details.changes === "object") {
+    const changes = details.changes as Changes;
+    const parts: string[] = [];
+    if (changes.name) parts.push(`name: ${changes.name.from} → ${changes.name.to}`);
+    if (changes.description) parts.push("description changed");
+    if (changes.allowedIps)
+      parts.push(listChange("allowed IPs", changes.allowedIps.added, changes.allowedIps.removed));
+    if (changes.permissions)
+      parts.push(listChange("permissions", changes.permissions.granted, changes.permissions.revoked));
+    return parts.join("; ");
+  }
+  if (event.action === "api_client.secret_rotated") {
+    const grace = ROTATION_GRACE_LABELS[details.grace as RotationGrace] ?? String(details.grace);
+    return `old secret keeps working: ${grace}`;
+  }
+  if (event.action === "api_client.created" && Array.isArray(details.permissions)) {
+    return details.permissions.length > 0
+      ? `permissions: ${details.permissions.join(", ")}`
+      : "no permissions";
+  }
+  return "";
+}
+
+/** The most recent audit events of this client, newest first. */
+export function ClientAuditEvents({
+  events,
+  format,
+}: {
+  events: readonly TargetAuditEvent[];
+  format: (date: Date) => string;
+}) {
+  if (events.length === 0) return <p className="text-sm text-slate-600">No recorded activity.</p>;
+  return (
+    <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+      {events.map((event) => {
+        const summary = summarizeEvent(event);
+        return (
+          <li key={event.id} className="flex flex-wrap gap-x-4 gap-y-1 px-4 py-2.5">
+            <time dateTime={event.createdAt.toISOString()} className="w-44 shrink-0 text-slate-500">
+              {format(event.createdAt)}
+            </time>
+            <span className="w-36 shrink-0 font-medium">{ACTION_LABELS[event.action] ?? event.action}</span>
+            <span className="text-slate-700">
+              by {event.actorLabel}
+              {event.ip ? ` from ${event.ip}` : ""}
+              {event.outcome === "success" ? "" : ` (${event.outcome})`}
+            </span>
+            {summary ? <span className="basis-full text-xs text-slate-600 sm:pl-80">{summary}</span> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
