@@ -40,6 +40,13 @@ test("a console-made client gets a token, reads cases, cannot write, and is cut 
   expect(spoofed.status()).toBe(200);
 
   await openClient(page, name);
+  // API calls are recorded in batches off the request path; they appear within a second or so.
+  const calls = page.getByRole("region", { name: "API calls" });
+  await expect(async () => {
+    await page.reload();
+    await expect(calls).toContainText("GET /api/v1/cases", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(calls).toContainText("403");
   await page.getByRole("button", { name: "Disable client" }).click();
   await expect(page.getByRole("button", { name: "Enable client" })).toBeVisible();
 

@@ -10,7 +10,7 @@ import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-even
 import { decryptValue, encryptValue } from "@/lib/crypto/envelope-encryption";
 import { type Database, getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { signingKeys } from "@/lib/db/schema";
+import { organizations, signingKeys } from "@/lib/db/schema";
 
 export const SIGNING_ALGORITHM = "ES256";
 
@@ -79,30 +79,61 @@ export async function ensureSigningKey(db: Database): Promise<void> {
   }
 }
 
+export class RotationTooSoonError extends Error {
+  constructor(readonly safeAt: Date) {
+    super(
+      `Tokens signed by the previous key may still be valid until ${safeAt.toISOString()}; rotate after that.`,
+    );
+    this.name = "RotationTooSoonError";
+  }
+}
+
 /**
  * Makes a new current key. The old current key becomes the previous one and keeps verifying
- * tokens until they expire; the key before it is retired and leaves the JWKS.
+ * the tokens it signed until they expire; the key before it is retired and leaves the JWKS.
+ * Refused while tokens signed by that older key could still be valid, because retiring it
+ * would cut them off. Signing keys serve the whole installation, so every organization's
+ * audit log records the rotation.
  */
 export async function rotateSigningKey(
   db: Database,
-  organizationId: string,
   actor: AuditActor,
+  tokenLifetimeSeconds: number,
+  now = new Date(),
 ): Promise<string> {
   const pair = newKeyPair();
   await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(signingKeys)
+      .where(eq(signingKeys.state, "current"))
+      .for("update");
+    const [previous] = await tx
+      .select({ kid: signingKeys.kid })
+      .from(signingKeys)
+      .where(eq(signingKeys.state, "previous"));
+    if (current && previous) {
+      // The previous key stopped signing when the current one was made.
+      const safeAt = new Date(current.createdAt.getTime() + tokenLifetimeSeconds * 1000);
+      if (safeAt > now) throw new RotationTooSoonError(safeAt);
+    }
     await tx
       .update(signingKeys)
-      .set({ state: "retired", retiredAt: new Date() })
+      .set({ state: "retired", retiredAt: now })
       .where(eq(signingKeys.state, "previous"));
     await tx.update(signingKeys).set({ state: "previous" }).where(eq(signingKeys.state, "current"));
     await tx.insert(signingKeys).values({ ...pair, algorithm: SIGNING_ALGORITHM, state: "current" });
-    await recordAuditEvent(tx, {
-      organizationId,
-      actor,
-      action: "signing_key.rotated",
-      targetType: "signing_key",
-      targetId: pair.kid,
-    });
+    const everyOrganization = await tx.select({ id: organizations.id }).from(organizations);
+    for (const organization of everyOrganization) {
+      await recordAuditEvent(tx, {
+        organizationId: organization.id,
+        actor,
+        action: "signing_key.rotated",
+        targetType: "signing_key",
+        targetId: pair.kid,
+        details: { previous: current?.kid ?? null, retired: previous?.kid ?? null },
+      });
+    }
   });
   invalidateKeyRing();
   return pair.kid;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ApiSettingsBreadcrumbs } from "@/components/clients/api-settings-breadcrumbs";
+import { ClientApiCalls } from "@/components/clients/client-api-calls";
 import { ClientAuditEvents } from "@/components/clients/client-audit-events";
 import { ClientForm } from "@/components/clients/client-form";
 import { ClientLifecycleControls } from "@/components/clients/client-lifecycle-controls";
@@ -17,6 +18,7 @@ import { CLIENT_TARGET_TYPE } from "@/lib/clients/client-record";
 import { findClientForOrganization, listClientSecrets } from "@/lib/clients/find-client";
 import { tokenEndpointUrl } from "@/lib/config/public-urls";
 import { getDb } from "@/lib/db/client";
+import { listClientApiRequests } from "@/lib/usage/api-request-log";
 
 export const metadata: Metadata = { title: "API client" };
 
@@ -39,10 +41,11 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
   const db = await getDb();
   const client = await findClientForOrganization(db, organizationId, clientId);
   if (!client) notFound();
-  const [policy, secrets, events] = await Promise.all([
+  const [policy, secrets, events, calls] = await Promise.all([
     loadClientPolicy(db, organizationId),
     listClientSecrets(db, organizationId, client.clientId),
     listAuditEventsForTarget(db, organizationId, { type: CLIENT_TARGET_TYPE, id: client.clientId }),
+    listClientApiRequests(db, organizationId, client.clientId, 25),
   ]);
 
   return (
@@ -103,6 +106,9 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         </Section>
         <Section id="client-activity" title="Recent activity">
           <ClientAuditEvents events={events} format={formatDateTime} />
+        </Section>
+        <Section id="client-api-calls" title="API calls">
+          <ClientApiCalls calls={calls} format={formatDateTime} />
         </Section>
       </div>
     </>
