@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import {
-  getOrganizationOverview,
-  PLAN_LABELS,
-  SECURITY_LEVEL_LABELS,
-} from "@/lib/organizations/organization-overview";
+import { getOrganizationOverview, PLAN_LABELS } from "@/lib/organizations/organization-overview";
+import { effectiveSecurityLevel, SECURITY_LEVEL_LABELS } from "@/lib/organizations/security-level";
+import { listTokensExpiringSoon } from "@/lib/tokens/token-queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const { organization, counts } = await getOrganizationOverview(await getDb(), user.organization.id);
+  const db = await getDb();
+  const { organization, counts } = await getOrganizationOverview(db, user.organization.id);
+  const expiringTokens = await listTokensExpiringSoon(db, user.organization.id, user.id);
   const figures = [
     { label: "Active users", value: counts.activeUsers },
     { label: "Cases", value: counts.cases },
@@ -33,6 +34,26 @@ export default async function DashboardPage() {
           </div>
         ))}
       </dl>
+      {expiringTokens.length > 0 ? (
+        <section
+          aria-labelledby="expiring-tokens-heading"
+          className="mt-8 rounded-lg border border-amber-300 bg-amber-50 p-5 text-sm text-amber-900"
+        >
+          <h2 id="expiring-tokens-heading" className="mb-2 font-semibold">
+            Tokens expiring soon
+          </h2>
+          <ul className="mb-2 list-disc space-y-1 pl-5">
+            {expiringTokens.map((token) => (
+              <li key={token.id}>
+                {token.name}: expires {token.expiresAt?.toISOString().slice(0, 10)}
+              </li>
+            ))}
+          </ul>
+          <Link href="/integrations" className="font-medium underline">
+            Recreate them on Integrations
+          </Link>
+        </section>
+      ) : null}
       {organization ? (
         <section className="mt-8 rounded-lg border border-slate-200 bg-white p-5 text-sm">
           <h2 className="mb-3 font-semibold">Organization</h2>
@@ -40,7 +61,7 @@ export default async function DashboardPage() {
             <dt className="text-slate-500">Plan</dt>
             <dd>{PLAN_LABELS[organization.plan]}</dd>
             <dt className="text-slate-500">Security level</dt>
-            <dd>{SECURITY_LEVEL_LABELS[organization.securityLevel]}</dd>
+            <dd>{SECURITY_LEVEL_LABELS[effectiveSecurityLevel(organization.securityLevel)]}</dd>
             <dt className="text-slate-500">API access restricted by IP</dt>
             <dd>{organization.restrictApiByIp ? "Yes" : "No"}</dd>
             <dt className="text-slate-500">Partner ID</dt>

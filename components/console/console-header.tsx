@@ -24,6 +24,9 @@ export function ConsoleHeader({ user }: { user: ConsoleUser }) {
             <Link href="/docs/api" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
               API reference
             </Link>
+            <Link href="/integrations" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
+              Integrations
+            </Link>
             {user.role.consoleAdmin ? (
               <Link href="/admin" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
                 Admin
@@ -39,7 +42,9 @@ export function ConsoleHeader({ user }: { user: ConsoleUser }) {
             </p>
           </div>
           <div className="border-l border-slate-200 pl-4 text-right leading-tight">
-            <p className="font-medium text-slate-900">{user.email}</p>
+            <Link href="/profile" className="font-medium text-slate-900 hover:underline">
+              {user.email}
+            </Link>
             <p className="text-xs text-slate-500">{user.role.name}</p>
           </div>
           <form action={signOutAction}>

@@ -1,6 +1,6 @@
 import { authenticateClientSecret } from "@/lib/clients/authenticate-client-secret";
 import { isWellFormedClientId } from "@/lib/clients/client-id";
-import { isWellFormedSecret } from "@/lib/crypto/secret-format";
+import { isWellFormedSecret, SECRET_PREFIXES } from "@/lib/crypto/secret-format";
 import { getDb } from "@/lib/db/client";
 import { verifyAccessToken } from "@/lib/oauth/access-token";
 import { clientAccessRefusal } from "@/lib/oauth/client-access-policy";
@@ -8,6 +8,9 @@ import { loadLiveTokenState } from "@/lib/oauth/token-state";
 import { noteClientUse } from "@/lib/usage/client-last-used";
 import { accessRefused, invalidToken, missingCredentials } from "./api-auth-errors";
 import type { ApiCaller } from "./api-caller";
+import { authenticateBasicPassword } from "./authenticate-basic-password";
+import { authenticateLegacyKey } from "./authenticate-legacy-key";
+import { authenticatePersonalToken } from "./authenticate-personal-token";
 
 async function fromClientSecretHeaders(
   clientId: string,
@@ -58,10 +61,15 @@ async function fromAccessToken(token: string, ip: string): Promise<ApiCaller | R
 }
 
 /**
- * Authenticates a resource API request: a bearer access token from the token endpoint, or a
- * client's ID and secret in `api-key` / `api-secret` headers. Either way the client must be
- * active, its plan must include API access and, where the organization restricts by IP, the
- * address must be allowed. Returns the caller, or the response that refuses it.
+ * Authenticates a resource API request, by DESIGN.md's table of methods by security level:
+ * - `Authorization: Bearer <JWT>`: an access token from the token endpoint (every level);
+ * - `api-key` + `api-secret` headers: a client's ID and secret (every level);
+ * - `Authorization: Bearer lk_pat_…`: a personal token (every level);
+ * - `Authorization: Basic base64(email:password)`: a user's password (Legacy and High);
+ * - `Authorization: Bearer lk_legacy_…`: a user's static legacy key (Legacy only).
+ * A client must be active, its plan must include API access and, where the organization
+ * restricts by IP, the address must be allowed; a person's credential needs an active user
+ * whose role has the REST API on. Returns the caller, or the response that refuses it.
  */
 export async function authenticateApiRequest(request: Request, ip: string): Promise<ApiCaller | Response> {
   const apiKey = request.headers.get("api-key");
@@ -73,8 +81,13 @@ export async function authenticateApiRequest(request: Request, ip: string): Prom
     return fromClientSecretHeaders(apiKey, apiSecret, ip);
   }
   if (!authorization) return missingCredentials();
-  const [scheme, token] = authorization.split(" ", 2);
-  if (scheme?.toLowerCase() !== "bearer" || !token)
-    return invalidToken("Use the Bearer authentication scheme");
-  return fromAccessToken(token.trim(), ip);
+  const [scheme = "", credentials = ""] = authorization.trim().split(/ +/, 2);
+  const token = credentials.trim();
+  if (scheme.toLowerCase() === "basic" && token) return authenticateBasicPassword(token, ip);
+  if (scheme.toLowerCase() !== "bearer" || !token) {
+    return invalidToken("Use the Bearer authentication scheme (or Basic with an email and password)");
+  }
+  if (token.startsWith(SECRET_PREFIXES.personal_token)) return authenticatePersonalToken(token, ip);
+  if (token.startsWith(SECRET_PREFIXES.legacy_key)) return authenticateLegacyKey(token, ip);
+  return fromAccessToken(token, ip);
 }

@@ -7,6 +7,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
 import { auth } from "./auth";
 import { type ConsoleUser, loadConsoleUser, type SessionClaims } from "./console-user";
 import { runAdminAction } from "./run-admin-action";
+import { runUserAction } from "./run-user-action";
 
 export async function currentClientAddress(): Promise<string> {
   return (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown";
@@ -49,4 +50,12 @@ export function adminAction<TSchema extends z.ZodType, TData>(
   handler: (admin: ConsoleUser, values: z.output<TSchema>) => Promise<TData>,
 ): (input: unknown) => Promise<ActionState<TData>> {
   return async (input) => runAdminAction(await currentSessionClaims(), schema, input, handler);
+}
+
+/** Builds a server action any signed-in, active user may call, for their own things only. */
+export function userAction<TSchema extends z.ZodType, TData>(
+  schema: TSchema,
+  handler: (user: ConsoleUser, values: z.output<TSchema>) => Promise<TData>,
+): (input: unknown) => Promise<ActionState<TData>> {
+  return async (input) => runUserAction(await currentSessionClaims(), schema, input, handler);
 }

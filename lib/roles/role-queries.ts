@@ -1,4 +1,4 @@
-import { asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { roles, users } from "@/lib/db/schema";
 
@@ -20,4 +20,14 @@ export async function listRoles(executor: Executor, organizationId: string) {
     .where(eq(roles.organizationId, organizationId))
     .groupBy(roles.id)
     .orderBy(sql`${roles.builtIn} desc`, asc(roles.name));
+}
+
+/** One role of the organization, or null. */
+export async function findRole(executor: Executor, organizationId: string, roleId: string) {
+  const [role] = await executor
+    .select()
+    .from(roles)
+    .where(and(eq(roles.organizationId, organizationId), eq(roles.id, roleId)))
+    .limit(1);
+  return role ?? null;
 }

@@ -13,6 +13,16 @@ const SECTIONS = [
         label: "API Settings",
         description: "API access clients, their permissions, allowed IP addresses and secrets.",
       },
+      {
+        href: "/admin/api-settings/security",
+        label: "Security",
+        description: "Security level (Legacy, High, Extra High) and token expiration settings.",
+      },
+      {
+        href: "/admin/api-settings/tokens",
+        label: "Personal tokens",
+        description: "Every personal token in the organization; revoke any of them.",
+      },
     ],
   },
   {

@@ -49,6 +49,8 @@ describe("OpenAPI document", () => {
         { oauth2: [scope] },
         { personalToken: [scope] },
         { apiKey: [], apiSecret: [] },
+        { basicAuth: [] },
+        { legacyKey: [] },
       ]);
       expect(operation["x-required-scope"]).toBe(scope);
       expect(operation.description).toContain(scope);
@@ -80,6 +82,8 @@ describe("OpenAPI document", () => {
     expect(schemes.apiKey).toMatchObject({ type: "apiKey", in: "header", name: "api-key" });
     expect(schemes.apiSecret).toMatchObject({ type: "apiKey", in: "header", name: "api-secret" });
     expect(schemes.personalToken).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(schemes.basicAuth).toMatchObject({ type: "http", scheme: "basic" });
+    expect(schemes.legacyKey).toMatchObject({ type: "http", scheme: "bearer" });
   });
 
   it("resolves every $ref", () => {

@@ -109,6 +109,18 @@ export function buildOpenApiDocument(baseUrl: string) {
           scheme: "bearer",
           description: "A personal token (lk_pat_…), limited to its own scope and its user's role.",
         },
+        basicAuth: {
+          type: "http",
+          scheme: "basic",
+          description:
+            "A user's email and password, for older integrations; accepted at the Legacy and High security levels only.",
+        },
+        legacyKey: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "A user's static legacy key (lk_legacy_…); accepted at the Legacy security level only.",
+        },
         apiKey: { type: "apiKey", in: "header", name: "api-key", description: "The API client's client ID." },
         apiSecret: {
           type: "apiKey",

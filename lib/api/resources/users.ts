@@ -45,7 +45,7 @@ export const userResource = defineResource({
   key: "users",
   noun: "user",
   table: users,
-  hiddenColumns: ["password_hash", "session_version"],
+  hiddenColumns: ["password_hash", "session_version", "last_basic_auth_at"],
   filters: z.strictObject({
     active: booleanFilter,
     q: searchFilter.describe("Case-insensitive text in the name or email."),

@@ -48,6 +48,8 @@ export const users = pgTable(
     /** Bumped to end every console session of the user (deactivation, password change). */
     sessionVersion: integer("session_version").notNull().default(0),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /** Last resource API call made with HTTP Basic (email + password), to the minute. */
+    lastBasicAuthAt: timestamp("last_basic_auth_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
@@ -18,6 +20,11 @@ export default async function RolesPage() {
       <PageHeader
         title="Roles"
         description="A role decides whether its users administer the console, may use the REST API, and what the API lets them do."
+        actions={
+          <Link href="/admin/roles/new" className={buttonClasses()}>
+            Create role
+          </Link>
+        }
       />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -36,7 +43,9 @@ export default async function RolesPage() {
               <tr key={role.id}>
                 <td className="px-4 py-2.5">
                   <p className="font-medium">
-                    {role.name}
+                    <Link href={`/admin/roles/${role.id}`} className="text-indigo-700 hover:underline">
+                      {role.name}
+                    </Link>
                     {role.builtIn ? (
                       <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
                         Built-in

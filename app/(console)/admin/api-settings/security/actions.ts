@@ -1,0 +1,41 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { adminAction } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import {
+  changeSecurityLevel,
+  securityLevelImpact,
+  updateTokenPolicy,
+} from "@/lib/organizations/security-settings";
+import { securityLevelSchema, tokenPolicySchema } from "@/lib/organizations/security-settings-schemas";
+import { actorOf } from "@/lib/users/user-commands";
+
+const preview = adminAction(securityLevelSchema, async (admin, { level }) =>
+  securityLevelImpact(await getDb(), admin.organization.id, level),
+);
+
+const changeLevel = adminAction(securityLevelSchema, async (admin, values) => {
+  const impact = await changeSecurityLevel(await getDb(), admin.organization.id, actorOf(admin), values);
+  revalidatePath("/admin/api-settings/security");
+  return impact;
+});
+
+const savePolicy = adminAction(tokenPolicySchema, async (admin, values) => {
+  const policy = await updateTokenPolicy(await getDb(), admin.organization.id, actorOf(admin), values);
+  revalidatePath("/admin/api-settings/security");
+  return policy;
+});
+
+/** What changing the level would break, for the confirmation; changes nothing. */
+export async function previewSecurityLevelAction(input: unknown) {
+  return preview(input);
+}
+
+export async function changeSecurityLevelAction(input: unknown) {
+  return changeLevel(input);
+}
+
+export async function updateTokenPolicyAction(input: unknown) {
+  return savePolicy(input);
+}

@@ -1,0 +1,142 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { adminRevokeTokenAction } from "@/app/(console)/admin/api-settings/tokens/actions";
+import { recreateTokenAction, revokeTokenAction } from "@/app/(console)/integrations/actions";
+import { type OneTimeSecret, SecretDialog } from "@/components/secret-dialog/secret-dialog";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormMessage } from "@/components/ui/field";
+import { formatDay, formatTime, type TokenRowView, tokenSecretContent } from "./token-views";
+
+type Pending = { kind: "revoke" | "recreate"; token: TokenRowView } | null;
+
+/**
+ * Personal tokens with name, permissions, created, expires and last used; tokens ending within
+ * seven days are flagged. "own" mode (Integrations) offers Recreate and Revoke; "admin" mode
+ * (API Settings) lists every token of the organization with its owner and offers Revoke.
+ */
+export function TokensTable({ rows, mode }: { rows: TokenRowView[]; mode: "own" | "admin" }) {
+  const router = useRouter();
+  const [pending, setPending] = useState<Pending>(null);
+  const [secret, setSecret] = useState<OneTimeSecret | null>(null);
+  const [error, setError] = useState<string>();
+  const [busy, startTransition] = useTransition();
+
+  const confirm = () =>
+    startTransition(async () => {
+      if (!pending) return;
+      const { kind, token } = pending;
+      setError(undefined);
+      if (kind === "recreate") {
+        const result = await recreateTokenAction({ tokenId: token.id });
+        setPending(null);
+        if (result.ok) setSecret(tokenSecretContent(result.data));
+        else setError(result.formError);
+        return;
+      }
+      const action = mode === "admin" ? adminRevokeTokenAction : revokeTokenAction;
+      const result = await action({ tokenId: token.id });
+      setPending(null);
+      if (result.ok) router.refresh();
+      else setError(result.formError);
+    });
+
+  if (rows.length === 0) {
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600">
+        No tokens yet.
+      </p>
+    );
+  }
+  const headings = [
+    "Name",
+    ...(mode === "admin" ? ["Owner"] : []),
+    "Permissions",
+    "Created",
+    "Expires",
+    "Last used",
+    "Actions",
+  ];
+  return (
+    <div className="space-y-3">
+      <FormMessage message={error} />
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">Personal tokens</caption>
+          <thead className="bg-slate-50">
+            <tr>
+              {headings.map((heading) => (
+                <th key={heading} scope="col" className="px-4 py-2.5 text-left font-semibold text-slate-700">
+                  {heading}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((token) => (
+              <tr key={token.id}>
+                <td className="px-4 py-2.5">
+                  <p className="font-medium">{token.name}</p>
+                  <p className="font-mono text-xs text-slate-500">{token.displayPrefix}…</p>
+                </td>
+                {mode === "admin" ? <td className="px-4 py-2.5">{token.ownerEmail}</td> : null}
+                <td className="px-4 py-2.5 text-slate-700">{token.permissionsSummary}</td>
+                <td className="px-4 py-2.5">{formatDay(token.createdAt)}</td>
+                <td className="px-4 py-2.5">
+                  {token.expiresAt ? formatDay(token.expiresAt) : "Never"}
+                  {token.expired ? <Badge tone="red">Expired</Badge> : null}
+                  {token.expiresSoon ? <Badge tone="amber">Expires soon</Badge> : null}
+                  {token.cappedByPolicy ? (
+                    <p className="text-xs text-slate-500">Shortened by the maximum token expiration</p>
+                  ) : null}
+                </td>
+                <td className="px-4 py-2.5">{token.lastUsedAt ? formatTime(token.lastUsedAt) : "Never"}</td>
+                <td className="px-4 py-2.5">
+                  <div className="flex gap-2">
+                    {mode === "own" ? (
+                      <Button variant="secondary" onClick={() => setPending({ kind: "recreate", token })}>
+                        Recreate
+                      </Button>
+                    ) : null}
+                    <Button variant="danger" onClick={() => setPending({ kind: "revoke", token })}>
+                      Revoke
+                    </Button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ConfirmDialog
+        open={pending !== null}
+        title={
+          pending?.kind === "recreate" ? `Recreate ${pending.token.name}?` : `Revoke ${pending?.token.name}?`
+        }
+        confirmLabel={pending?.kind === "recreate" ? "Recreate token" : "Revoke token"}
+        danger={pending?.kind === "revoke"}
+        pending={busy}
+        onCancel={() => setPending(null)}
+        onConfirm={confirm}
+      >
+        {pending?.kind === "recreate"
+          ? "A new token with the same name and permissions and a fresh expiration replaces it. The current token stops working at once."
+          : "The token stops working on its next request. This cannot be undone."}
+      </ConfirmDialog>
+      <SecretDialog
+        secret={secret}
+        onClosed={() => {
+          setSecret(null);
+          router.refresh();
+        }}
+      />
+    </div>
+  );
+}
+
+function Badge({ tone, children }: { tone: "red" | "amber"; children: string }) {
+  const classes = tone === "red" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-900";
+  return <span className={`ml-2 rounded px-1.5 py-0.5 text-xs font-medium ${classes}`}>{children}</span>;
+}

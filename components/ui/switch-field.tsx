@@ -1,0 +1,42 @@
+"use client";
+
+import type { InputHTMLAttributes } from "react";
+
+type SwitchFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+};
+
+/** An on/off setting: a checkbox with its label and a one-line explanation. */
+export function SwitchField({ id, label, hint, error, ...input }: SwitchFieldProps) {
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className="flex items-start gap-3">
+      <input
+        id={id}
+        type="checkbox"
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        className="mt-0.5 h-5 w-5 rounded border-slate-300 text-indigo-700 focus:ring-indigo-500"
+        {...input}
+      />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {hint && !error ? (
+          <p id={`${id}-hint`} className="text-xs text-slate-500">
+            {hint}
+          </p>
+        ) : null}
+        {error ? (
+          <p id={`${id}-error`} className="text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

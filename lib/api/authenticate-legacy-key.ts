@@ -1,0 +1,42 @@
+import { eq } from "drizzle-orm";
+import { isWellFormedSecret } from "@/lib/crypto/secret-format";
+import { secretHash } from "@/lib/crypto/secret-hash";
+import { getDb } from "@/lib/db/client";
+import { legacyApiKeys, organizations, roles, users } from "@/lib/db/schema";
+import { legacyKeyUse } from "@/lib/usage/credential-last-used";
+import { invalidToken } from "./api-auth-errors";
+import type { ApiCaller } from "./api-caller";
+import { userAccessColumns, userAccessRefusal } from "./user-api-access";
+
+export const LEGACY_KEY_INVALID = "The legacy API key is not valid";
+
+/**
+ * A static `lk_legacy_…` key, sent as `Authorization: Bearer lk_legacy_…`. It acts with the
+ * user's role and works only while the organization is at Legacy (and Legacy not retired).
+ */
+export async function authenticateLegacyKey(key: string, ip: string): Promise<ApiCaller | Response> {
+  if (!isWellFormedSecret(key, "legacy_key")) return invalidToken(LEGACY_KEY_INVALID);
+  const db = await getDb();
+  const [row] = await db
+    .select({ ...userAccessColumns, keyId: legacyApiKeys.id })
+    .from(legacyApiKeys)
+    .innerJoin(users, eq(users.id, legacyApiKeys.userId))
+    .innerJoin(roles, eq(roles.id, users.roleId))
+    .innerJoin(organizations, eq(organizations.id, legacyApiKeys.organizationId))
+    .where(eq(legacyApiKeys.keyHash, secretHash(key)))
+    .limit(1);
+  if (!row) return invalidToken(LEGACY_KEY_INVALID);
+  const refusal = userAccessRefusal(row, "legacy_key");
+  if (refusal) return refusal;
+  legacyKeyUse.note(row.keyId);
+  return {
+    organizationId: row.organization.id,
+    credential: "legacy_key",
+    clientId: null,
+    userId: row.user.id,
+    tokenId: row.keyId,
+    scopes: row.role.permissions,
+    label: `${row.user.email} (legacy key)`,
+    ip,
+  };
+}

@@ -1,0 +1,60 @@
+import { eq } from "drizzle-orm";
+import { isWellFormedSecret } from "@/lib/crypto/secret-format";
+import { secretHash } from "@/lib/crypto/secret-hash";
+import { getDb } from "@/lib/db/client";
+import { organizations, personalTokens, roles, users } from "@/lib/db/schema";
+import { intersectGrids } from "@/lib/permissions/grid";
+import { effectiveTokenExpiry, isExpired } from "@/lib/tokens/token-expiry";
+import { personalTokenUse } from "@/lib/usage/credential-last-used";
+import { invalidToken } from "./api-auth-errors";
+import type { ApiCaller } from "./api-caller";
+import { userAccessColumns, userAccessRefusal } from "./user-api-access";
+
+export const PERSONAL_TOKEN_INVALID = "The personal token is not valid or has been revoked";
+export const PERSONAL_TOKEN_EXPIRED = "The personal token has expired";
+
+/**
+ * A bearer `lk_pat_…`: one indexed query by its hash reads the token, its user, role and
+ * organization, so revocation, deactivation, a role or level change and a tightened expiry
+ * policy all apply on the next request. Rights are the token's scopes within the role's.
+ */
+export async function authenticatePersonalToken(token: string, ip: string): Promise<ApiCaller | Response> {
+  if (!isWellFormedSecret(token, "personal_token")) return invalidToken(PERSONAL_TOKEN_INVALID);
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      ...userAccessColumns,
+      token: {
+        id: personalTokens.id,
+        scopes: personalTokens.scopes,
+        createdAt: personalTokens.createdAt,
+        expiresAt: personalTokens.expiresAt,
+        revokedAt: personalTokens.revokedAt,
+      },
+      policy: {
+        maxTokenExpirationDays: organizations.maxTokenExpirationDays,
+        allowUnexpiringTokens: organizations.allowUnexpiringTokens,
+      },
+    })
+    .from(personalTokens)
+    .innerJoin(users, eq(users.id, personalTokens.userId))
+    .innerJoin(roles, eq(roles.id, users.roleId))
+    .innerJoin(organizations, eq(organizations.id, personalTokens.organizationId))
+    .where(eq(personalTokens.tokenHash, secretHash(token)))
+    .limit(1);
+  if (!row || row.token.revokedAt !== null) return invalidToken(PERSONAL_TOKEN_INVALID);
+  if (isExpired(effectiveTokenExpiry(row.token, row.policy))) return invalidToken(PERSONAL_TOKEN_EXPIRED);
+  const refusal = userAccessRefusal(row, "personal_token");
+  if (refusal) return refusal;
+  personalTokenUse.note(row.token.id);
+  return {
+    organizationId: row.organization.id,
+    credential: "personal_token",
+    clientId: null,
+    userId: row.user.id,
+    tokenId: row.token.id,
+    scopes: intersectGrids(row.token.scopes, row.role.permissions),
+    label: `${row.user.email} (personal token)`,
+    ip,
+  };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { SecurityLevel } from "@/lib/db/schema";
+import "@/lib/crypto/test-secret-pepper";
+import { apiGet, basicPassword, bearer, createPersonTenant } from "./person-credential-test-support";
+
+type Method = "access_token" | "personal_token" | "client_secret_headers" | "basic_password" | "legacy_key";
+
+/** DESIGN.md, "Authentication methods by security level": true where the method works. */
+const TABLE: Record<Method, Record<SecurityLevel, boolean>> = {
+  access_token: { legacy: true, high: true, extra_high: true },
+  personal_token: { legacy: true, high: true, extra_high: true },
+  client_secret_headers: { legacy: true, high: true, extra_high: true },
+  basic_password: { legacy: true, high: true, extra_high: false },
+  legacy_key: { legacy: true, high: false, extra_high: false },
+};
+
+const REFUSALS: Partial<Record<Method, string>> = {
+  basic_password: "HTTP Basic authentication is disabled at the Extra High security level",
+  legacy_key: "Legacy API keys work only at the Legacy security level",
+};
+
+const cells = (["legacy", "high", "extra_high"] as const).flatMap((level) =>
+  (Object.keys(TABLE) as Method[]).map((method) => ({ level, method, works: TABLE[method][level] })),
+);
+
+describe("authentication methods by security level", () => {
+  it.each(cells)("$method at $level: works=$works", async ({ level, method, works }) => {
+    const tenant = await createPersonTenant({ level });
+    const headers: Record<Method, Record<string, string>> = {
+      access_token: bearer(tenant.accessToken),
+      personal_token: bearer(tenant.token),
+      client_secret_headers: { "api-key": tenant.client.clientId, "api-secret": tenant.secret },
+      basic_password: basicPassword(tenant.person.email),
+      legacy_key: bearer(tenant.legacyKey),
+    };
+    const response = await apiGet("cases?limit=1", headers[method]);
+    if (works) {
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { data: unknown[] }).data).toBeInstanceOf(Array);
+      return;
+    }
+    expect(response.status).toBe(401);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(response.headers.get("www-authenticate")).toContain('error="invalid_token"');
+    expect(((await response.json()) as { detail: string }).detail).toBe(REFUSALS[method]);
+  });
+});
