@@ -53,6 +53,18 @@ describe("access tokens", () => {
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(600);
   });
 
+  it("stops accepting a once-verified token when it expires", async () => {
+    const { token, claims } = await issueAccessToken({
+      clientId: "lkc_abc",
+      organizationId: "00000000-0000-4000-8000-000000000001",
+      partnerId: "p",
+      scopes: ["cases:read"],
+      lifetimeSeconds: 60,
+    });
+    expect((await verifyAccessToken(token)).ok).toBe(true);
+    expect(await verifyAccessToken(token, (claims.exp + 31) * 1000)).toEqual({ ok: false, reason: "The token has expired" });
+  });
+
   it.each([
     [
       "alg none",

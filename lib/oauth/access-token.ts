@@ -78,6 +78,30 @@ const MAX_TOKEN_LENGTH = 4096;
  * our issuer, our audience, and a current validity period.
  */
 export async function verifyAccessToken(token: string, now = Date.now()): Promise<TokenVerification> {
+  const cached = verifiedTokens.get(token);
+  if (cached && cached.claims.exp > Math.floor(now / 1000) - CLOCK_SKEW_SECONDS) return cached;
+  const result = await verifyUncached(token, now);
+  if (result.ok) rememberVerified(token, result);
+  return result;
+}
+
+/**
+ * Tokens whose signature and claims were already checked, until they expire: an ES256
+ * verification costs more than the rest of a read. What a signature cannot tell (revocation,
+ * the client's state) is checked on every request regardless, in token-state.ts.
+ */
+const verifiedTokens = new Map<string, Extract<TokenVerification, { ok: true }>>();
+const MAX_VERIFIED_TOKENS = 10_000;
+
+function rememberVerified(token: string, result: Extract<TokenVerification, { ok: true }>) {
+  if (verifiedTokens.size >= MAX_VERIFIED_TOKENS) {
+    const oldest = verifiedTokens.keys().next().value;
+    if (oldest !== undefined) verifiedTokens.delete(oldest);
+  }
+  verifiedTokens.set(token, result);
+}
+
+async function verifyUncached(token: string, now: number): Promise<TokenVerification> {
   if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: "The token is too long" };
   const parts = token.split(".");
   if (parts.length !== 3) return { ok: false, reason: "The token is not a JWT" };

@@ -20,29 +20,20 @@ export function toWebRequest(incoming: IncomingMessage, origin: string): Request
   } as RequestInit);
 }
 
-/** Writes a web Response to a Node response, streaming its body. */
-export async function sendWebResponse(
-  response: Response,
-  outgoing: ServerResponse,
-  method: string,
-): Promise<void> {
+/**
+ * Writes a web Response to a Node response. Bodies of the machine endpoints are bounded
+ * (JSON pages, evidence of at most 10 MiB), so they are sent whole with their length: one
+ * write instead of a stream of chunks.
+ */
+export async function sendWebResponse(response: Response, outgoing: ServerResponse, method: string): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
-    if (name === "set-cookie") return;
-    headers[name] = value;
+    if (name !== "set-cookie") headers[name] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  if (body && !headers["content-length"]) headers["content-length"] = String(body.length);
   outgoing.writeHead(response.status, headers);
-  if (!response.body || method === "HEAD") {
-    outgoing.end();
-    return;
-  }
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (!outgoing.write(value)) await new Promise((resolve) => outgoing.once("drain", resolve));
-  }
-  outgoing.end();
+  outgoing.end(method === "HEAD" ? undefined : body);
 }

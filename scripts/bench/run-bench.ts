@@ -12,6 +12,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { type Measurement, measure, waitForOk } from "./measure";
 import { prepareBenchData } from "./prepare-bench-data";
+import { topFunctions } from "./profile-summary";
 import { printReport } from "./report";
 
 const PG_SERVER = process.env.BENCH_PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -43,8 +44,12 @@ async function benchLatchkey(label: string, databaseEnv: Record<string, string>)
   Object.assign(process.env, databaseEnv);
   const { clientId, secret } = await prepareBenchData();
   const base = `http://127.0.0.1:${PORT}`;
+  const profileDir = path.resolve("bench-results", "profiles", label);
+  const profiling: Record<string, string> =
+    process.env.BENCH_PROFILE === "1" ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
   const server = start("scripts/start.ts", {
     ...databaseEnv,
+    ...profiling,
     PORT: String(PORT),
     AUTH_URL: base,
     LATCHKEY_BENCH_ROUTES: "1",
@@ -83,6 +88,10 @@ async function benchLatchkey(label: string, databaseEnv: Record<string, string>)
     ];
   } finally {
     await stop(server);
+    if (process.env.BENCH_PROFILE === "1") {
+      console.log(`  Top functions by self time (${label}, whole run):`);
+      for (const line of topFunctions(profileDir)) console.log(`    ${line}`);
+    }
   }
 }
 
@@ -141,7 +150,7 @@ if (!fs.existsSync(path.join(".next", "BUILD_ID")) || process.env.BENCH_BUILD ==
 }
 
 const results: Measurement[] = [];
-if (await postgresReachable()) {
+if (process.env.BENCH_ONLY !== "embedded" && (await postgresReachable())) {
   const name = `latchkey_bench_${process.pid}`;
   const admin = postgres(PG_SERVER, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
@@ -157,11 +166,14 @@ if (await postgresReachable()) {
 } else {
   console.log(`PostgreSQL is not reachable at ${PG_SERVER}; measuring the embedded database only.`);
 }
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "latchkey-bench-"));
-try {
-  results.push(...(await benchLatchkey("embedded", { LATCHKEY_DATA_DIR: dataDir })));
-} finally {
-  fs.rmSync(dataDir, { recursive: true, force: true });
+if (process.env.BENCH_ONLY !== "postgres") {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "latchkey-bench-"));
+  try {
+    results.push(...(await benchLatchkey("embedded", { LATCHKEY_DATA_DIR: dataDir })));
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
-results.push(...(await benchFloors()));
+if (process.env.BENCH_ONLY !== "postgres" && process.env.BENCH_ONLY !== "embedded")
+  results.push(...(await benchFloors()));
 printReport(results);
