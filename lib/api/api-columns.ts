@@ -56,11 +56,13 @@ export function presentRow(
   row: Record<string, unknown>,
   jsonFields: readonly string[],
 ): Record<string, unknown> {
-  const presented: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(row)) {
-    if (value instanceof Date) presented[name] = value.toISOString();
-    else if (typeof value === "string" && jsonFields.includes(name)) presented[name] = JSON.parse(value);
-    else presented[name] = value;
+  // Dates need nothing: JSON.stringify writes them as ISO 8601. Only JSON columns a driver
+  // hands back as text are parsed; a list page does this for 50 rows per request.
+  if (jsonFields.length === 0) return row;
+  const presented: Record<string, unknown> = { ...row };
+  for (const name of jsonFields) {
+    const value = presented[name];
+    if (typeof value === "string") presented[name] = JSON.parse(value);
   }
   return presented;
 }

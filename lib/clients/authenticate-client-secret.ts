@@ -32,7 +32,24 @@ export async function authenticateClientSecret(
   secret: string,
 ): Promise<AuthenticatedClient | null> {
   if (!isWellFormedClientId(clientId) || !isWellFormedSecret(secret, "client_secret")) return null;
-  const [row] = await executor
+  const [row] = await clientBySecretQuery(executor).execute({ secretHash: secretHash(secret), clientId });
+  return row ?? null;
+}
+
+/** Built once per connection: building the query costs more CPU than running it. */
+const preparedQueries = new WeakMap<Executor, ReturnType<typeof buildClientBySecretQuery>>();
+
+function clientBySecretQuery(executor: Executor) {
+  let query = preparedQueries.get(executor);
+  if (!query) {
+    query = buildClientBySecretQuery(executor);
+    preparedQueries.set(executor, query);
+  }
+  return query;
+}
+
+function buildClientBySecretQuery(executor: Executor) {
+  return executor
     .select({
       client: clientColumns,
       organization: {
@@ -48,14 +65,14 @@ export async function authenticateClientSecret(
     .innerJoin(organizations, eq(organizations.id, apiClients.organizationId))
     .where(
       and(
-        eq(apiClientSecrets.secretHash, secretHash(secret)),
-        eq(apiClients.clientId, clientId),
+        eq(apiClientSecrets.secretHash, sql.placeholder("secretHash")),
+        eq(apiClients.clientId, sql.placeholder("clientId")),
         eq(apiClients.status, "active"),
         liveSecretCondition(),
       ),
     )
-    .limit(1);
-  return row ?? null;
+    .limit(1)
+    .prepare("latchkey_client_by_secret");
 }
 
 /** How stale last_used_at may get: writing it on every request would make each one a write. */

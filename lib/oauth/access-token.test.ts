@@ -62,7 +62,10 @@ describe("access tokens", () => {
       lifetimeSeconds: 60,
     });
     expect((await verifyAccessToken(token)).ok).toBe(true);
-    expect(await verifyAccessToken(token, (claims.exp + 31) * 1000)).toEqual({ ok: false, reason: "The token has expired" });
+    expect(await verifyAccessToken(token, (claims.exp + 31) * 1000)).toEqual({
+      ok: false,
+      reason: "The token has expired",
+    });
   });
 
   it.each([

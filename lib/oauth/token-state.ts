@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/lib/db/client";
+import { and, eq, sql } from "drizzle-orm";
+import { type Database, getDb } from "@/lib/db/client";
 import { apiClients, organizations, revokedAccessTokens } from "@/lib/db/schema";
 import type { Scope } from "@/lib/permissions/catalogue";
 import { intersectGrids } from "@/lib/permissions/grid";
@@ -23,8 +23,35 @@ export async function loadLiveTokenState(
   claims: AccessTokenClaims,
   tokenScopes: readonly Scope[],
 ): Promise<LiveTokenState | null> {
-  const db = await getDb();
-  const [row] = await db
+  const [row] = await liveTokenStateQuery(await getDb()).execute({
+    jti: claims.jti,
+    clientId: claims.client_id,
+    organizationId: claims.org_id,
+  });
+  if (row?.status !== "active" || row.revokedJti !== null) return null;
+  return {
+    clientRowId: row.clientRowId,
+    clientName: row.clientName,
+    allowedIps: row.allowedIps,
+    organization: row.organization,
+    scopes: intersectGrids(tokenScopes, row.permissions),
+  };
+}
+
+/** Built once per connection: building a query costs more CPU than PostgreSQL takes to run it. */
+const preparedQueries = new WeakMap<Database, ReturnType<typeof buildLiveTokenStateQuery>>();
+
+function liveTokenStateQuery(db: Database) {
+  let query = preparedQueries.get(db);
+  if (!query) {
+    query = buildLiveTokenStateQuery(db);
+    preparedQueries.set(db, query);
+  }
+  return query;
+}
+
+function buildLiveTokenStateQuery(db: Database) {
+  return db
     .select({
       clientRowId: apiClients.id,
       clientName: apiClients.name,
@@ -40,15 +67,13 @@ export async function loadLiveTokenState(
     })
     .from(apiClients)
     .innerJoin(organizations, eq(organizations.id, apiClients.organizationId))
-    .leftJoin(revokedAccessTokens, eq(revokedAccessTokens.jti, claims.jti))
-    .where(and(eq(apiClients.clientId, claims.client_id), eq(apiClients.organizationId, claims.org_id)))
-    .limit(1);
-  if (row?.status !== "active" || row.revokedJti !== null) return null;
-  return {
-    clientRowId: row.clientRowId,
-    clientName: row.clientName,
-    allowedIps: row.allowedIps,
-    organization: row.organization,
-    scopes: intersectGrids(tokenScopes, row.permissions),
-  };
+    .leftJoin(revokedAccessTokens, eq(revokedAccessTokens.jti, sql.placeholder("jti")))
+    .where(
+      and(
+        eq(apiClients.clientId, sql.placeholder("clientId")),
+        eq(apiClients.organizationId, sql.placeholder("organizationId")),
+      ),
+    )
+    .limit(1)
+    .prepare("latchkey_live_token_state");
 }

@@ -25,7 +25,11 @@ export function toWebRequest(incoming: IncomingMessage, origin: string): Request
  * (JSON pages, evidence of at most 10 MiB), so they are sent whole with their length: one
  * write instead of a stream of chunks.
  */
-export async function sendWebResponse(response: Response, outgoing: ServerResponse, method: string): Promise<void> {
+export async function sendWebResponse(
+  response: Response,
+  outgoing: ServerResponse,
+  method: string,
+): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== "set-cookie") headers[name] = value;

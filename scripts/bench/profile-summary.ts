@@ -7,16 +7,16 @@ interface ProfileNode {
   hitCount?: number;
 }
 
-/** The functions with the most self time in the newest V8 CPU profile of a folder. */
+/** The functions with the most self time in the largest V8 CPU profile of a folder (the server's main thread). */
 export function topFunctions(folder: string, count = 5): string[] {
   const files = fs
     .readdirSync(folder)
     .filter((file) => file.endsWith(".cpuprofile"))
     .map((file) => path.join(folder, file))
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-  const newest = files[0];
-  if (!newest) return [];
-  const profile = JSON.parse(fs.readFileSync(newest, "utf8")) as { nodes: ProfileNode[] };
+    .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+  const largest = files[0];
+  if (!largest) return [];
+  const profile = JSON.parse(fs.readFileSync(largest, "utf8")) as { nodes: ProfileNode[] };
   const totals = new Map<string, number>();
   let all = 0;
   for (const node of profile.nodes) {
@@ -27,6 +27,7 @@ export function topFunctions(folder: string, count = 5): string[] {
       ? `${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/main\//, "")}:${lineNumber + 1}`
       : "";
     const key = `${functionName || "(anonymous)"} ${where}`.trim();
+    if (functionName === "(idle)" || functionName === "(program)") continue;
     totals.set(key, (totals.get(key) ?? 0) + hits);
   }
   return [...totals.entries()]

@@ -23,8 +23,12 @@ for (const name of ["AUTH_SECRET", "LATCHKEY_SECRET_PEPPER", "LATCHKEY_ENCRYPTIO
   process.env[name] ||= randomBytes(32).toString("base64url");
 }
 
-function start(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(tsx, [script], {
+function start(script: string, env: Record<string, string>, profileDir?: string): ChildProcess {
+  // V8 refuses --cpu-prof in NODE_OPTIONS, so a profiled server runs node with tsx as a loader.
+  const [command, args] = profileDir
+    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", script]]
+    : [tsx, [script]];
+  const child = spawn(command, args, {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -45,15 +49,17 @@ async function benchLatchkey(label: string, databaseEnv: Record<string, string>)
   const { clientId, secret } = await prepareBenchData();
   const base = `http://127.0.0.1:${PORT}`;
   const profileDir = path.resolve("bench-results", "profiles", label);
-  const profiling: Record<string, string> =
-    process.env.BENCH_PROFILE === "1" ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
-  const server = start("scripts/start.ts", {
-    ...databaseEnv,
-    ...profiling,
-    PORT: String(PORT),
-    AUTH_URL: base,
-    LATCHKEY_BENCH_ROUTES: "1",
-  });
+  const profiling = process.env.BENCH_PROFILE === "1";
+  const server = start(
+    "scripts/start.ts",
+    {
+      ...databaseEnv,
+      PORT: String(PORT),
+      AUTH_URL: base,
+      LATCHKEY_BENCH_ROUTES: "1",
+    },
+    profiling ? profileDir : undefined,
+  );
   try {
     await waitForOk(`${base}/api/health`);
     const basic = `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`;
@@ -88,7 +94,7 @@ async function benchLatchkey(label: string, databaseEnv: Record<string, string>)
     ];
   } finally {
     await stop(server);
-    if (process.env.BENCH_PROFILE === "1") {
+    if (profiling) {
       console.log(`  Top functions by self time (${label}, whole run):`);
       for (const line of topFunctions(profileDir)) console.log(`    ${line}`);
     }
