@@ -17,6 +17,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { INSTANCE_SECRETS } from "@/lib/config/instance-secret";
 
 interface FreshDatabase {
   env: Record<string, string>;
@@ -29,11 +30,11 @@ interface FreshDatabase {
  * loadInstanceSecret in lib/) must come from the environment; embedded mode keeps generated
  * ones in its data folder. Fresh ones per run, unless the caller's environment has them.
  */
-const INSTANCE_SECRETS = ["AUTH_SECRET", "LATCHKEY_SECRET_PEPPER", "LATCHKEY_ENCRYPTION_KEY"] as const;
+const INSTANCE_SECRET_NAMES = Object.values(INSTANCE_SECRETS).map((secret) => secret.envName);
 
 function instanceSecrets(): Record<string, string> {
   return Object.fromEntries(
-    INSTANCE_SECRETS.map((name) => [name, process.env[name] || randomBytes(32).toString("base64url")]),
+    INSTANCE_SECRET_NAMES.map((name) => [name, process.env[name] || randomBytes(32).toString("base64url")]),
   );
 }
 

@@ -10,6 +10,13 @@ export interface InstanceSecretSpec {
   fileName: string;
 }
 
+/** Every installation-wide secret; a production deployment on PostgreSQL sets each in its environment. */
+export const INSTANCE_SECRETS = {
+  sessions: { envName: "AUTH_SECRET", fileName: "auth-secret" },
+  hashPepper: { envName: "LATCHKEY_SECRET_PEPPER", fileName: "secret-pepper" },
+  encryption: { envName: "LATCHKEY_ENCRYPTION_KEY", fileName: "encryption-key" },
+} as const satisfies Record<string, InstanceSecretSpec>;
+
 const MIN_LENGTH = 32;
 
 function readOrCreate(file: string, dataDir: string): string {

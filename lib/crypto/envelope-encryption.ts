@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { readConfig } from "@/lib/config/env";
-import { loadInstanceSecret } from "@/lib/config/instance-secret";
+import { INSTANCE_SECRETS, loadInstanceSecret } from "@/lib/config/instance-secret";
 
 /**
  * AES-256-GCM encryption of values kept at rest (signing keys, outbound credentials), under
@@ -16,13 +16,7 @@ type GlobalWithKey = typeof globalThis & { [KEY_STORE]?: Buffer };
 export function getEncryptionKey(): Buffer {
   const store = globalThis as GlobalWithKey;
   store[KEY_STORE] ??= createHash("sha256")
-    .update(
-      loadInstanceSecret(
-        { envName: "LATCHKEY_ENCRYPTION_KEY", fileName: "encryption-key" },
-        readConfig(),
-        process.env,
-      ),
-    )
+    .update(loadInstanceSecret(INSTANCE_SECRETS.encryption, readConfig(), process.env))
     .digest();
   return store[KEY_STORE];
 }

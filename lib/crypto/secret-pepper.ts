@@ -1,22 +1,19 @@
 import { type LatchkeyConfig, readConfig } from "@/lib/config/env";
-import { loadInstanceSecret } from "@/lib/config/instance-secret";
+import { INSTANCE_SECRETS, loadInstanceSecret } from "@/lib/config/instance-secret";
 
 /**
  * The server-side key that secret hashes are made with (HMAC-SHA-256). A stolen database
  * alone then cannot be used to test guesses offline. Changing the pepper invalidates every
  * stored client secret, personal token and legacy key: keep it as long as the database.
  */
-export const SECRET_PEPPER_ENV = "LATCHKEY_SECRET_PEPPER";
+export const SECRET_PEPPER_ENV = INSTANCE_SECRETS.hashPepper.envName;
 
 /** The pepper: from LATCHKEY_SECRET_PEPPER, or generated and kept as `secret-pepper` in the data folder. */
 export function loadSecretPepper(
   config: LatchkeyConfig = readConfig(),
   env: NodeJS.ProcessEnv = process.env,
 ): Buffer {
-  return Buffer.from(
-    loadInstanceSecret({ envName: SECRET_PEPPER_ENV, fileName: "secret-pepper" }, config, env),
-    "utf8",
-  );
+  return Buffer.from(loadInstanceSecret(INSTANCE_SECRETS.hashPepper, config, env), "utf8");
 }
 
 const PEPPER_KEY = Symbol.for("latchkey.crypto.secretPepper");

@@ -22,6 +22,8 @@ const provider = new Provider(issuer, {
       response_types: [],
       token_endpoint_auth_method: "client_secret_basic",
       scope: "cases:read",
+      // Only an ES256 key is configured; the default (RS256) would make the client invalid.
+      id_token_signed_response_alg: "ES256",
     },
   ],
   jwks: { keys: [jwk as never] },

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { INSTANCE_SECRETS } from "@/lib/config/instance-secret";
 import { type Measurement, measure, waitForOk } from "./measure";
 import { prepareBenchData } from "./prepare-bench-data";
 import { topFunctions } from "./profile-summary";
@@ -19,8 +20,8 @@ const PG_SERVER = process.env.BENCH_PG_URL || "postgres://postgres@127.0.0.1:543
 const PORT = Number(process.env.BENCH_PORT || 3900);
 const tsx = path.join("node_modules", ".bin", "tsx");
 
-for (const name of ["AUTH_SECRET", "LATCHKEY_SECRET_PEPPER", "LATCHKEY_ENCRYPTION_KEY"]) {
-  process.env[name] ||= randomBytes(32).toString("base64url");
+for (const { envName } of Object.values(INSTANCE_SECRETS)) {
+  process.env[envName] ||= randomBytes(32).toString("base64url");
 }
 
 function start(script: string, env: Record<string, string>, profileDir?: string): ChildProcess {
