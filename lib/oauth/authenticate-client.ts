@@ -8,7 +8,7 @@ import { OAuthError } from "./oauth-error";
 const BASIC_CHALLENGE = { "www-authenticate": 'Basic realm="Latchkey", charset="UTF-8"' };
 
 /** RFC 6749 Appendix B: Basic credentials are form-urlencoded before base64. */
-function formDecode(value: string): string {
+export function formDecode(value: string): string {
   try {
     return decodeURIComponent(value.replace(/\+/g, " "));
   } catch {
