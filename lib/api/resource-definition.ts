@@ -13,6 +13,8 @@ export interface WriteContext {
   tx: Transaction;
   caller: ApiCaller;
   mode: "create" | "update";
+  /** The row being updated; absent on create. */
+  id?: string;
 }
 
 /** What a delete did: the row was not there, was already in the deleted state, or went. */
@@ -47,6 +49,8 @@ interface ResourceSpec<Filters extends z.ZodObject, Create extends z.ZodType, Up
   references?: Record<string, ResourceTable>;
   /** Unique constraints a create or update can hit, with the field to blame. */
   uniqueConstraints?: Record<string, { field: string; detail: string }>;
+  /** Refuses a write the API must not make (raise an ApiProblem), after references are checked. */
+  guard?(input: Partial<z.output<Create>>, context: WriteContext): Promise<void>;
   /** Column values computed from the input (hashes, derived dates, a report's result). */
   derive?(input: Partial<z.output<Create>>, context: WriteContext): ColumnValues | Promise<ColumnValues>;
   /** Writes beyond the row itself (a group's members), in the same transaction. */

@@ -57,6 +57,7 @@ export async function createResource(definition: ResourceDefinition, request: Re
     db.transaction(async (tx) => {
       const context: WriteContext = { tx, caller, mode: "create" };
       await checkReferences(tx, definition, caller.organizationId, input);
+      await definition.guard?.(input, context);
       const values = await columnValuesOf(definition, input, context);
       const [row] = await tx
         .insert(table)
@@ -95,8 +96,9 @@ export async function updateResource(
       if (!existing) throw notFoundProblem(definition.noun);
       const fields = Object.keys(input);
       if (fields.length === 0) return presentStoredRow(tx, definition, caller, id);
-      const context: WriteContext = { tx, caller, mode: "update" };
+      const context: WriteContext = { tx, caller, mode: "update", id };
       await checkReferences(tx, definition, caller.organizationId, input);
+      await definition.guard?.(input, context);
       const values = await columnValuesOf(definition, input, context);
       if ("updatedAt" in table) values.updatedAt = new Date();
       await tx

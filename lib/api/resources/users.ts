@@ -4,6 +4,7 @@ import type { Transaction } from "@/lib/db/client";
 import { roles, users } from "@/lib/db/schema";
 import { emailAddress, personName } from "@/lib/validation/text-fields";
 import { booleanFilter, referenceId, searchCondition, searchFilter } from "../api-fields";
+import { ApiProblem } from "../api-problem";
 import { UUID_PATTERN } from "../cursor";
 import { defineResource, type RemoveOutcome } from "../resource-definition";
 
@@ -17,7 +18,49 @@ const userFields = {
 /** Deactivation also moves the session version on, which ends the user's console sessions. */
 const endSessionsIfActive = sql`${users.sessionVersion} + case when ${users.active} then 1 else 0 end`;
 
+export const CONSOLE_ADMINS_IN_CONSOLE_ONLY =
+  "Console administrators and their roles are managed in the console, not through the API.";
+
+/** True when the role (by ID, in the organization) makes its holders console administrators. */
+async function isConsoleAdminRole(tx: Transaction, organizationId: string, roleId: string): Promise<boolean> {
+  const [role] = await tx
+    .select({ consoleAdmin: roles.consoleAdmin })
+    .from(roles)
+    .where(and(eq(roles.organizationId, organizationId), eq(roles.id, roleId)));
+  return role?.consoleAdmin ?? false;
+}
+
+async function holdsConsoleAdminRole(
+  tx: Transaction,
+  organizationId: string,
+  userId: string,
+): Promise<boolean> {
+  const [user] = await tx
+    .select({ roleId: users.roleId })
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.id, userId)));
+  return user ? isConsoleAdminRole(tx, organizationId, user.roleId) : false;
+}
+
+/**
+ * An API credential may manage people, but never console administrators: it cannot give a
+ * console-admin role, nor change or deactivate someone who holds one. Otherwise a client
+ * holding users:update could make anyone an administrator of the console.
+ */
+async function refuseConsoleAdminChanges(
+  tx: Transaction,
+  organizationId: string,
+  input: { role_id?: string },
+  userId?: string,
+): Promise<void> {
+  const givesAdmin =
+    input.role_id !== undefined && (await isConsoleAdminRole(tx, organizationId, input.role_id));
+  const touchesAdmin = userId !== undefined && (await holdsConsoleAdminRole(tx, organizationId, userId));
+  if (givesAdmin || touchesAdmin) throw new ApiProblem(403, "Forbidden", CONSOLE_ADMINS_IN_CONSOLE_ONLY);
+}
+
 async function deactivateUser(tx: Transaction, organizationId: string, id: string): Promise<RemoveOutcome> {
+  if (UUID_PATTERN.test(id)) await refuseConsoleAdminChanges(tx, organizationId, {}, id);
   const inOrganization = and(eq(users.organizationId, organizationId), eq(users.id, id));
   const [deactivated] = await tx
     .update(users)
@@ -64,6 +107,7 @@ export const userResource = defineResource({
   uniqueConstraints: {
     users_email_unique: { field: "email", detail: "A user with this email already exists" },
   },
+  guard: (input, { tx, caller, id }) => refuseConsoleAdminChanges(tx, caller.organizationId, input, id),
   derive: (input, { mode }) =>
     mode === "update" && input.active === false ? { sessionVersion: endSessionsIfActive } : {},
   remove: deactivateUser,
