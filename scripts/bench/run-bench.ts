@@ -74,29 +74,39 @@ async function benchLatchkey(label: string, databaseEnv: Record<string, string>)
     const sample = await fetch(readUrl, { headers: { authorization: `Bearer ${token}` } });
     const bodyBytes = (await sample.text()).length;
     process.env.BENCH_BODY_BYTES = String(bodyBytes);
-    return [
-      await measure(`${label}: POST /api/oauth/token`, {
-        url: `${base}/api/oauth/token`,
-        method: "POST",
-        headers: { authorization: basic, "content-type": "application/x-www-form-urlencoded" },
-        body: "grant_type=client_credentials",
-      }),
-      await measure(`${label}: GET /api/v1/cases?limit=50 (bearer)`, {
-        url: readUrl,
-        headers: { authorization: `Bearer ${token}` },
-      }),
-      await measure(`${label}: GET /api/v1/cases?limit=50 (api-key)`, {
-        url: readUrl,
-        headers: { "api-key": clientId, "api-secret": secret },
-      }),
-      await measure(`${label}: constant Next route handler`, {
-        url: `${base}/api/bench/constant?bytes=${bodyBytes}`,
-      }),
+    const endpoints: Array<[string, Parameters<typeof measure>[1]]> = [
+      [
+        "POST /api/oauth/token",
+        {
+          url: `${base}/api/oauth/token`,
+          method: "POST",
+          headers: { authorization: basic, "content-type": "application/x-www-form-urlencoded" },
+          body: "grant_type=client_credentials",
+        },
+      ],
+      [
+        "GET /api/v1/cases?limit=50 (bearer)",
+        { url: readUrl, headers: { authorization: `Bearer ${token}` } },
+      ],
+      [
+        "GET /api/v1/cases?limit=50 (api-key)",
+        { url: readUrl, headers: { "api-key": clientId, "api-secret": secret } },
+      ],
+      ["constant Next route handler", { url: `${base}/api/bench/constant?bytes=${bodyBytes}` }],
     ];
+    // BENCH_ENDPOINTS=token (a word of the names) measures only those: a profile of one path.
+    const only = process.env.BENCH_ENDPOINTS;
+    const results: Measurement[] = [];
+    for (const [name, options] of endpoints) {
+      if (!only || name.includes(only)) results.push(await measure(`${label}: ${name}`, options));
+    }
+    return results;
   } finally {
     await stop(server);
     if (profiling) {
-      console.log(`  Top functions by self time (${label}, whole run):`);
+      console.log(
+        `  Top functions by self time (${label}${process.env.BENCH_ENDPOINTS ? `, ${process.env.BENCH_ENDPOINTS} only` : ", whole run"}):`,
+      );
       for (const line of topFunctions(profileDir)) console.log(`    ${line}`);
     }
   }
