@@ -1,6 +1,7 @@
 import { ilike, or, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { isPrintableLine, isPrintableText, NO_CONTROL_CHARACTERS } from "@/lib/validation/text-fields";
 
 /** Zod fields shared by the resource schemas: bodies and list filters. */
 
@@ -16,7 +17,12 @@ export const longText = (max: number) =>
   z
     .string()
     .transform((value) => value.normalize("NFC").trim())
-    .pipe(z.string().max(max, `Must be ${max} characters or fewer`));
+    .pipe(
+      z
+        .string()
+        .max(max, `Must be ${max} characters or fewer`)
+        .refine(isPrintableText, NO_CONTROL_CHARACTERS),
+    );
 
 /** An identifier people type: case numbers, serials. Printable, no spaces at either end. */
 export const codeText = (label: string, max: number) =>
@@ -37,7 +43,16 @@ export const searchFilter = z
   .trim()
   .min(1, "Must not be empty")
   .max(200, "Must be 200 characters or fewer")
+  .refine(isPrintableLine, NO_CONTROL_CHARACTERS)
   .optional();
+
+/** An exact-match filter value (a serial, a media type, a role name). */
+export const exactFilter = (max: number) =>
+  z
+    .string()
+    .max(max, `Must be ${max} characters or fewer`)
+    .refine(isPrintableLine, NO_CONTROL_CHARACTERS)
+    .optional();
 
 export const booleanFilter = z
   .enum(["true", "false"], { error: "Must be true or false" })

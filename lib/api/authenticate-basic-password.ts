@@ -5,6 +5,7 @@ import { organizations, roles, users } from "@/lib/db/schema";
 import { problemResponse } from "@/lib/http/problem";
 import { FailureLimiter } from "@/lib/oauth/failure-limiter";
 import { basicAuthUse } from "@/lib/usage/credential-last-used";
+import { isPrintableLine } from "@/lib/validation/text-fields";
 import { invalidToken } from "./api-auth-errors";
 import type { ApiCaller } from "./api-caller";
 import { BasicCredentialCache, basicCredentialCache } from "./basic-credential-cache";
@@ -29,6 +30,7 @@ export function parseBasicCredentials(encoded: string): { email: string; passwor
   const decoded = Buffer.from(encoded, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   if (colon <= 0 || colon === decoded.length - 1 || decoded.length > 1024) return null;
+  if (!isPrintableLine(decoded)) return null;
   return { email: decoded.slice(0, colon).trim().toLowerCase(), password: decoded.slice(colon + 1) };
 }
 
@@ -75,7 +77,8 @@ export async function authenticateBasicPassword(encoded: string, ip: string): Pr
   } else {
     await verifyPassword(await decoyPasswordHash(), credentials.password);
   }
-  if (!row || !verified) {
+  // A deactivated user gets the same answer as a wrong password: it must not confirm one.
+  if (!row || !verified || !row.user.active) {
     limiter.recordFailure(ip, credentials.email);
     return invalidToken(BASIC_INVALID);
   }

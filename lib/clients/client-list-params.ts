@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPrintableLine } from "@/lib/validation/text-fields";
 import {
   CLIENT_PAGE_SIZES,
   CLIENT_SORT_FIELDS,
@@ -11,7 +12,7 @@ import {
  * q, sort, dir, page, pageSize, plus status), with defaults for anything missing or odd.
  */
 export const clientListParamsSchema = z.object({
-  q: z.string().max(100).catch("").default(""),
+  q: z.string().max(100).refine(isPrintableLine).catch("").default(""),
   status: z
     .enum(["all", ...CLIENT_STATUSES])
     .catch("all")

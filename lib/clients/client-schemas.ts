@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { allowedIpListSchema } from "@/lib/net/ip-allow-list";
 import { permissionGridSchema } from "@/lib/permissions/grid";
-import { displayName, optionalDescription } from "@/lib/validation/text-fields";
+import { displayName, isPrintableLine, optionalDescription } from "@/lib/validation/text-fields";
 import { CLIENT_ID_PATTERN } from "./client-id-format";
 
 /**
@@ -67,7 +67,7 @@ export const CLIENT_PAGE_SIZES = [10, 25, 50, 100] as const;
 
 /** List options as they arrive in a URL's search params (strings), with defaults. */
 export const listClientsQuerySchema = z.object({
-  search: z.string().max(100).trim().catch("").default(""),
+  search: z.string().max(100).trim().refine(isPrintableLine).catch("").default(""),
   status: z
     .enum(["all", ...CLIENT_STATUSES])
     .catch("all")

@@ -79,26 +79,38 @@ const MAX_TOKEN_LENGTH = 4096;
  */
 export async function verifyAccessToken(token: string, now = Date.now()): Promise<TokenVerification> {
   const cached = verifiedTokens.get(token);
-  if (cached && cached.claims.exp > Math.floor(now / 1000) - CLOCK_SKEW_SECONDS) return cached;
+  // A remembered token still needs an unexpired lifetime and a key that is still published.
+  if (
+    cached &&
+    cached.result.claims.exp > Math.floor(now / 1000) - CLOCK_SKEW_SECONDS &&
+    (await findVerificationKey(cached.kid))
+  ) {
+    return cached.result;
+  }
   const result = await verifyUncached(token, now);
   if (result.ok) rememberVerified(token, result);
   return result;
 }
 
+type Verified = Extract<TokenVerification, { ok: true }>;
+
 /**
- * Tokens whose signature and claims were already checked, until they expire: an ES256
- * verification costs more than the rest of a read. What a signature cannot tell (revocation,
- * the client's state) is checked on every request regardless, in token-state.ts.
+ * Tokens whose signature and claims were already checked, until they expire or their key
+ * leaves the key ring: an ES256 verification costs more than the rest of a read. What a
+ * signature cannot tell (revocation, the client's state) is checked on every request
+ * regardless, in token-state.ts.
  */
-const verifiedTokens = new Map<string, Extract<TokenVerification, { ok: true }>>();
+const verifiedTokens = new Map<string, { result: Verified; kid: string }>();
 const MAX_VERIFIED_TOKENS = 10_000;
 
-function rememberVerified(token: string, result: Extract<TokenVerification, { ok: true }>) {
+function rememberVerified(token: string, result: Verified) {
+  const header = parseSegment(token.slice(0, token.indexOf(".")));
+  if (typeof header?.kid !== "string") return;
   if (verifiedTokens.size >= MAX_VERIFIED_TOKENS) {
     const oldest = verifiedTokens.keys().next().value;
     if (oldest !== undefined) verifiedTokens.delete(oldest);
   }
-  verifiedTokens.set(token, result);
+  verifiedTokens.set(token, { result, kid: header.kid });
 }
 
 async function verifyUncached(token: string, now: number): Promise<TokenVerification> {

@@ -1,5 +1,6 @@
 import { verifyAccessToken } from "./access-token";
 import { authenticateOAuthClient } from "./authenticate-client";
+import { clientAccessRefusal } from "./client-access-policy";
 import { OAuthError, oauthErrorResponse, oauthJson } from "./oauth-error";
 import { readFormBody, refuseCredentialsInQuery } from "./read-form-body";
 import { loadLiveTokenState } from "./token-state";
@@ -16,6 +17,8 @@ export async function handleIntrospectionRequest(request: Request, ip: string): 
     refuseCredentialsInQuery(request);
     const params = await readFormBody(request);
     const caller = await authenticateOAuthClient(request, params, ip);
+    const refusal = clientAccessRefusal(caller, ip);
+    if (refusal) throw new OAuthError("unauthorized_client", refusal);
     const token = params.get("token");
     if (!token) throw new OAuthError("invalid_request", "token is required");
 

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { revokedAccessTokens } from "@/lib/db/schema";
 import { verifyAccessToken } from "./access-token";
 import { authenticateOAuthClient } from "./authenticate-client";
+import { clientAccessRefusal } from "./client-access-policy";
 import { OAuthError, oauthErrorResponse } from "./oauth-error";
 import { readFormBody, refuseCredentialsInQuery } from "./read-form-body";
 
@@ -16,6 +17,8 @@ export async function handleRevocationRequest(request: Request, ip: string): Pro
     refuseCredentialsInQuery(request);
     const params = await readFormBody(request);
     const caller = await authenticateOAuthClient(request, params, ip);
+    const refusal = clientAccessRefusal(caller, ip);
+    if (refusal) throw new OAuthError("unauthorized_client", refusal);
     const token = params.get("token");
     if (!token) throw new OAuthError("invalid_request", "token is required");
 

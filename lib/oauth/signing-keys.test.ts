@@ -48,6 +48,24 @@ describe("signing key rotation", () => {
       .where(eq(signingKeys.state, "current"));
     expect(current?.kid).toBe(first);
 
+    // Once the key a token was signed with is retired, the token fails, even if it was verified before.
+    const later = new Date(start.getTime() + 10 * LIFETIME * 1000);
+    const { token: signedByFirst } = await issueAccessToken({
+      clientId: "lkc_rotation",
+      organizationId: "00000000-0000-4000-8000-000000000002",
+      partnerId: "p",
+      scopes: ["cases:read"],
+      lifetimeSeconds: LIFETIME,
+    });
+    expect((await verifyAccessToken(signedByFirst)).ok).toBe(true);
+    await rotateSigningKey(db, SYSTEM_ACTOR, LIFETIME, later);
+    expect((await verifyAccessToken(signedByFirst)).ok).toBe(true);
+    await rotateSigningKey(db, SYSTEM_ACTOR, LIFETIME, new Date(later.getTime() + 10 * LIFETIME * 1000));
+    expect(await verifyAccessToken(signedByFirst)).toEqual({
+      ok: false,
+      reason: "The token was not signed by a current key",
+    });
+
     const events = await db.select().from(auditEvents).where(eq(auditEvents.organizationId, organization.id));
     expect(events.map((event) => [event.action, event.targetId])).toContainEqual([
       "signing_key.rotated",

@@ -217,6 +217,19 @@ describe("POST /api/oauth/token", () => {
     });
     const inside = await tokenCall({ grant_type: "client_credentials" }, headers, "203.0.113.77");
     expect(inside.response.status).toBe(200);
+
+    // Introspection and revocation apply the same address policy as the token endpoint.
+    const { handleIntrospectionRequest } = await import("./introspection-endpoint");
+    const introspection = await handleIntrospectionRequest(
+      formRequest(
+        "/api/oauth/introspect",
+        { token: String(inside.body.access_token) },
+        { authorization: basicAuth(client.clientId, secret) },
+      ),
+      "198.51.100.99",
+    );
+    expect(introspection.status).toBe(400);
+    expect(await introspection.json()).toMatchObject({ error: "unauthorized_client" });
   });
 
   it("answers 429 with Retry-After after repeated failures from one address, without locking out other addresses", async () => {

@@ -1,5 +1,6 @@
 import { handleApiRequest } from "@/lib/api/handle-api-request";
 import { checkHealth } from "@/lib/health/check-health";
+import { problemResponse } from "@/lib/http/problem";
 import { handleDiscoveryRequest, handleJwksRequest } from "@/lib/oauth/discovery";
 import { handleIntrospectionRequest } from "@/lib/oauth/introspection-endpoint";
 import { handleRevocationRequest } from "@/lib/oauth/revocation-endpoint";
@@ -29,6 +30,15 @@ const EXACT: Record<string, DirectHandler> = {
 
 const API_PREFIX = "/api/v1/";
 
+/** The path's segments, decoded; null when a client sent malformed percent-encoding. */
+function decodeSegments(path: string): string[] | null {
+  try {
+    return path.split("/").map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The machine-facing endpoints the server answers itself, calling the framework-free
  * handlers in lib/ directly: the same handlers the app/ route adapters call under Next,
@@ -38,7 +48,9 @@ export function findDirectHandler(pathname: string): DirectHandler | null {
   const exact = EXACT[pathname];
   if (exact) return exact;
   if (pathname.startsWith(API_PREFIX) && pathname.length > API_PREFIX.length) {
-    const segments = pathname.slice(API_PREFIX.length).split("/").map(decodeURIComponent);
+    const segments = decodeSegments(pathname.slice(API_PREFIX.length));
+    if (!segments)
+      return () => problemResponse(400, "Bad Request", "The request path is not valid percent-encoding.");
     return (request, ip) => handleApiRequest(request, ip, segments);
   }
   return null;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/crypto/password-policy";
-import { emailAddress, personName } from "@/lib/validation/text-fields";
+import { emailAddress, isPrintableLine, personName } from "@/lib/validation/text-fields";
 
 /** Shared by the Create user form (react-hook-form) and its server action. */
 export const createUserSchema = z.object({
@@ -24,7 +24,7 @@ export const userIdSchema = z.object({ userId: z.uuid("Unknown user") });
 
 export const USER_SORT_COLUMNS = ["name", "email", "role", "status", "created"] as const;
 export const userListQuerySchema = z.object({
-  q: z.string().max(200).catch(""),
+  q: z.string().max(200).refine(isPrintableLine).catch(""),
   sort: z.enum(USER_SORT_COLUMNS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

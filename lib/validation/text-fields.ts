@@ -2,6 +2,17 @@ import { z } from "zod";
 
 // Control characters (C0, DEL, C1) and Unicode bidi overrides never belong in a name.
 const CONTROL_CHARACTERS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+export const NO_CONTROL_CHARACTERS = "Must not contain control characters";
+
+/** True for text without control characters other than line breaks and tabs (PostgreSQL refuses NUL). */
+export function isPrintableText(value: string): boolean {
+  return !CONTROL_CHARACTERS.test(value.replace(/[\n\r\t]/g, ""));
+}
+
+/** True for a single line without any control character. */
+export function isPrintableLine(value: string): boolean {
+  return !CONTROL_CHARACTERS.test(value);
+}
 
 /** A display name: trimmed, NFC-normalized, 1–100 characters, no control characters. */
 export function displayName(label: string, max = 100) {
@@ -13,7 +24,7 @@ export function displayName(label: string, max = 100) {
         .string()
         .min(1, `${label} is required`)
         .max(max, `${label} must be ${max} characters or fewer`)
-        .refine((value) => !CONTROL_CHARACTERS.test(value), `${label} must not contain control characters`),
+        .refine(isPrintableLine, `${label} must not contain control characters`),
     );
 }
 
@@ -38,4 +49,9 @@ export const emailAddress = z
 export const optionalDescription = z
   .string()
   .transform((value) => value.normalize("NFC").trim())
-  .pipe(z.string().max(500, "Description must be 500 characters or fewer"));
+  .pipe(
+    z
+      .string()
+      .max(500, "Description must be 500 characters or fewer")
+      .refine(isPrintableText, `Description ${NO_CONTROL_CHARACTERS.toLowerCase()}`),
+  );

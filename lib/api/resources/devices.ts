@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { deviceStatusEnum, devices, deviceTypeEnum, users } from "@/lib/db/schema";
 import { displayName } from "@/lib/validation/text-fields";
-import { codeText, enumOf, idFilter, referenceId } from "../api-fields";
+import { codeText, enumOf, exactFilter, idFilter, referenceId } from "../api-fields";
 import { defineResource } from "../resource-definition";
 
 const deviceType = enumOf(deviceTypeEnum.enumValues);
@@ -25,7 +25,7 @@ export const deviceResource = defineResource({
     status: deviceStatus.optional(),
     type: deviceType.optional(),
     assigned_user_id: idFilter,
-    serial: z.string().max(100).optional().describe("The exact serial."),
+    serial: exactFilter(100).describe("The exact serial."),
   }),
   where: (filters) => [
     filters.status ? eq(devices.status, filters.status) : undefined,

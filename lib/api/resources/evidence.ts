@@ -3,7 +3,7 @@ import { eq, gte, lt } from "drizzle-orm";
 import { z } from "zod";
 import { cases, categories, evidence } from "@/lib/db/schema";
 import { displayName } from "@/lib/validation/text-fields";
-import { dateTimeFilter, idFilter, isoDateTime, referenceId } from "../api-fields";
+import { dateTimeFilter, exactFilter, idFilter, isoDateTime, referenceId } from "../api-fields";
 import { defineResource } from "../resource-definition";
 
 export const MAX_EVIDENCE_CONTENT_BYTES = 10 * 1024 * 1024;
@@ -50,7 +50,7 @@ export const evidenceResource = defineResource({
   filters: z.strictObject({
     case_id: idFilter,
     category_id: idFilter,
-    content_type: z.string().max(255).optional().describe("The exact media type."),
+    content_type: exactFilter(255).describe("The exact media type."),
     captured_after: dateTimeFilter.describe("Evidence captured at or after this time."),
     captured_before: dateTimeFilter.describe("Evidence captured before this time."),
   }),

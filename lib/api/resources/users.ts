@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Transaction } from "@/lib/db/client";
 import { roles, users } from "@/lib/db/schema";
 import { emailAddress, personName } from "@/lib/validation/text-fields";
-import { booleanFilter, referenceId, searchCondition, searchFilter } from "../api-fields";
+import { booleanFilter, exactFilter, referenceId, searchCondition, searchFilter } from "../api-fields";
 import { ApiProblem } from "../api-problem";
 import { UUID_PATTERN } from "../cursor";
 import { defineResource, type RemoveOutcome } from "../resource-definition";
@@ -92,7 +92,7 @@ export const userResource = defineResource({
   filters: z.strictObject({
     active: booleanFilter,
     q: searchFilter.describe("Case-insensitive text in the name or email."),
-    role: z.string().max(100).optional().describe("A role ID or the exact role name."),
+    role: exactFilter(100).describe("A role ID or the exact role name."),
   }),
   where: (filters) => [
     filters.active !== undefined ? eq(users.active, filters.active) : undefined,
