@@ -25,6 +25,15 @@ export const SECURITY_LEVEL_DESCRIPTIONS: Record<SecurityLevel, string> = {
     "Only access tokens, personal tokens and api-key/api-secret headers work; HTTP Basic with email and password and legacy keys are refused.",
 };
 
+/** How each method is sent, for people reading the reference. */
+export const AUTHENTICATION_METHOD_LABELS: Record<AuthenticationMethod, string> = {
+  access_token: "Bearer access token from /api/oauth/token (client credentials)",
+  personal_token: "Bearer personal token (lk_pat_…)",
+  client_secret_headers: "api-key and api-secret headers (client ID and secret)",
+  basic_password: "HTTP Basic with a user's email and password",
+  legacy_key: "Bearer legacy static key (lk_legacy_…)",
+};
+
 /** The table of DESIGN.md: which methods each level accepts. */
 const ALLOWED_METHODS: Record<SecurityLevel, readonly AuthenticationMethod[]> = {
   legacy: ["access_token", "personal_token", "client_secret_headers", "basic_password", "legacy_key"],

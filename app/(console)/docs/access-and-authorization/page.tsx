@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { MethodsByLevelTable } from "@/components/docs/methods-by-level-table";
 import { PageHeader } from "@/components/ui/page-header";
 import {
   endpointsOf,
@@ -18,6 +19,18 @@ export default function AccessAndAuthorizationPage() {
         title="Access and authorization"
         description="Each cell of a permission grid grants one scope, and each scope opens the methods and URIs listed here. Anything not granted is refused with 403 insufficient_scope."
       />
+      <section aria-labelledby="methods-heading" className="mb-6 rounded-lg border border-slate-200 bg-white">
+        <header className="border-b border-slate-200 px-5 py-3">
+          <h2 id="methods-heading" className="text-lg font-semibold">
+            How callers authenticate
+          </h2>
+          <p className="text-sm text-slate-600">
+            The organization's security level decides which methods work. A client's rights are its grid; a
+            person's are their role's grid, narrowed by a personal token's own permissions.
+          </p>
+        </header>
+        <MethodsByLevelTable />
+      </section>
       <div className="space-y-6">
         {RESOURCES.map((resource) => (
           <section

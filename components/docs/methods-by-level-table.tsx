@@ -1,0 +1,47 @@
+import {
+  AUTHENTICATION_METHOD_LABELS,
+  type AuthenticationMethod,
+  isMethodAllowed,
+  SECURITY_LEVEL_LABELS,
+  SECURITY_LEVELS,
+} from "@/lib/organizations/security-level";
+
+/** Which ways of authenticating each security level accepts, from the rule the API enforces. */
+export function MethodsByLevelTable() {
+  const methods = Object.keys(AUTHENTICATION_METHOD_LABELS) as AuthenticationMethod[];
+  return (
+    <table className="min-w-full text-sm">
+      <caption className="sr-only">Authentication methods by security level</caption>
+      <thead className="bg-slate-50">
+        <tr>
+          <th scope="col" className="px-5 py-2 text-left font-semibold">
+            Method
+          </th>
+          {SECURITY_LEVELS.map((level) => (
+            <th key={level} scope="col" className="px-5 py-2 text-left font-semibold">
+              {SECURITY_LEVEL_LABELS[level]}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {methods.map((method) => (
+          <tr key={method}>
+            <th scope="row" className="px-5 py-2 text-left font-normal">
+              {AUTHENTICATION_METHOD_LABELS[method]}
+            </th>
+            {SECURITY_LEVELS.map((level) => (
+              <td key={level} className="px-5 py-2">
+                {isMethodAllowed(level, method) ? (
+                  "Accepted"
+                ) : (
+                  <span className="text-slate-500">Refused</span>
+                )}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
