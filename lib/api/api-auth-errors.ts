@@ -15,19 +15,35 @@ export function missingCredentials(): Response {
   );
 }
 
+/** A description as an auth-param's quoted string (RFC 6750 §3: no quote or backslash). */
+function quoted(description: string): string {
+  return description.replace(/["\\]/g, "");
+}
+
 export function invalidToken(description: string): Response {
-  const quoted = description.replace(/["\\]/g, "");
   return problemResponse(
     401,
     "Unauthorized",
     description,
     {},
     {
-      "www-authenticate": `Bearer ${REALM}, error="invalid_token", error_description="${quoted}"`,
+      "www-authenticate": `Bearer ${REALM}, error="invalid_token", error_description="${quoted(description)}"`,
     },
   );
 }
 
+/**
+ * Valid credentials refused for a reason other than scope (plan, address, REST API off). RFC 6750
+ * has no error code for these, so the challenge carries the realm and the description only.
+ */
 export function accessRefused(description: string): Response {
-  return problemResponse(403, "Forbidden", description);
+  return problemResponse(
+    403,
+    "Forbidden",
+    description,
+    {},
+    {
+      "www-authenticate": `Bearer ${REALM}, error_description="${quoted(description)}"`,
+    },
+  );
 }

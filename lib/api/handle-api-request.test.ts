@@ -140,6 +140,9 @@ describe("resource API authentication", () => {
     };
     const refused = await get("cases", spoofed, "198.51.100.7");
     expect(refused.status).toBe(403);
+    expect(refused.headers.get("www-authenticate")).toBe(
+      'Bearer realm="Latchkey", error_description="Requests from this address are not allowed for this client"',
+    );
     expect(((await refused.json()) as { detail: string }).detail).toBe(
       "Requests from this address are not allowed for this client",
     );
