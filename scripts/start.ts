@@ -104,13 +104,30 @@ if (workers > 1 && cluster.isPrimary) {
       if (listening === workers) console.log(message);
     });
   }
+  let stopping = false;
   const stopWorkers = (signal: NodeJS.Signals) => {
+    stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
   };
   process.on("SIGTERM", () => stopWorkers("SIGTERM"));
   process.on("SIGINT", () => stopWorkers("SIGINT"));
-  cluster.on("exit", () => {
-    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+  // A worker that dies unasked is replaced, unless workers keep dying (then something is wrong).
+  const recentDeaths: number[] = [];
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    const now = Date.now();
+    recentDeaths.push(now);
+    while (recentDeaths.length > 0 && (recentDeaths[0] ?? now) < now - 60_000) recentDeaths.shift();
+    console.error(`Worker ${worker.process.pid} exited (${signal ?? code}).`);
+    if (recentDeaths.length > workers * 3) {
+      console.error("Workers keep exiting; stopping.");
+      stopWorkers("SIGTERM");
+      return;
+    }
+    cluster.fork();
   });
 } else if (workers > 1) {
   await serve();
