@@ -13,6 +13,15 @@ test.describe("Admin", () => {
     await security.getByRole("link", { name: "API Settings" }).click();
     await expect(page).toHaveURL("/admin/api-settings");
     await expect(page.getByRole("heading", { name: "API Access Clients", level: 1 })).toBeVisible();
+
+    // API Settings' sections are tabs: Security and the organization's personal tokens.
+    const sections = page.getByRole("navigation", { name: "API Settings sections" });
+    await sections.getByRole("link", { name: "Security" }).click();
+    await expect(page).toHaveURL("/admin/api-settings/security");
+    await sections.getByRole("link", { name: "Personal tokens" }).click();
+    await expect(page).toHaveURL("/admin/api-settings/tokens");
+    await sections.getByRole("link", { name: "API Access Clients" }).click();
+    await expect(page).toHaveURL("/admin/api-settings");
   });
 
   test("Users & Roles leads to the users and roles lists", async ({ adminPage: page }) => {

@@ -5,6 +5,7 @@ import { ClientsEmptyState } from "@/components/clients/clients-empty-state";
 import { ClientsTable } from "@/components/clients/clients-table";
 import { formatDateTime } from "@/components/clients/format-date-time";
 import { IpRestrictionSwitch } from "@/components/clients/ip-restriction-switch";
+import { ApiSettingsSections } from "@/components/security/api-settings-sections";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
@@ -54,6 +55,7 @@ export default async function ApiSettingsPage({
           ) : undefined
         }
       />
+      <ApiSettingsSections current="/admin/api-settings" />
       {inPlan ? null : (
         <div
           role="note"
