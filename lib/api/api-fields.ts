@@ -1,5 +1,3 @@
-import { ilike, or, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { isPrintableLine, isPrintableText, NO_CONTROL_CHARACTERS } from "@/lib/validation/text-fields";
 
@@ -62,15 +60,3 @@ export const booleanFilter = z
 export const idFilter = referenceId.optional();
 
 export const dateTimeFilter = isoDateTime.optional();
-
-/** Escapes LIKE's wildcards so a search for "50%" or "a_b" means those characters. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
-/** A case-insensitive substring search over some text columns. */
-export function searchCondition(query: string | undefined, columns: AnyPgColumn[]): SQL | undefined {
-  if (query === undefined) return undefined;
-  const pattern = `%${escapeLike(query)}%`;
-  return or(...columns.map((column) => ilike(column, pattern)));
-}

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, like, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { apiClients } from "@/lib/db/schema";
+import { containsPattern } from "@/lib/db/text-search";
 import { type ClientRecord, clientColumns, clientNameKey } from "./client-record";
 import { type ClientSortField, type ListClientsQuery, listClientsQuerySchema } from "./client-schemas";
 
@@ -10,11 +11,6 @@ export interface ClientPage {
   total: number;
   limit: number;
   offset: number;
-}
-
-/** Escapes LIKE's wildcards so a search for "50%" or "a_b" means those characters. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 /**
@@ -54,7 +50,7 @@ export async function listClients(
   const conditions: SQL[] = [eq(apiClients.organizationId, organizationId)];
   if (options.status !== "all") conditions.push(eq(apiClients.status, options.status));
   if (options.search !== "") {
-    const pattern = `%${escapeLike(clientNameKey(options.search))}%`;
+    const pattern = containsPattern(clientNameKey(options.search));
     const matches = or(like(apiClients.nameKey, pattern), like(sql`lower(${apiClients.clientId})`, pattern));
     if (matches) conditions.push(matches);
   }

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { roles, users } from "@/lib/db/schema";
+import { searchCondition } from "@/lib/db/text-search";
 import type { UserListQuery } from "./user-schemas";
 
 export interface UserRow {
@@ -34,11 +35,6 @@ function toUserRow({
   return { ...row, canSignIn: passwordHash !== null };
 }
 
-/** Escapes LIKE wildcards so a search for "50%" finds exactly that. */
-function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
 const SORTS = {
   name: users.name,
   email: users.email,
@@ -50,11 +46,8 @@ const SORTS = {
 /** One page of the organization's users, searched and sorted by the database. */
 export async function listUsers(executor: Executor, organizationId: string, query: UserListQuery) {
   const filters: SQL[] = [eq(users.organizationId, organizationId)];
-  const search = query.q.trim();
-  if (search) {
-    const searchFilter = or(ilike(users.name, likePattern(search)), ilike(users.email, likePattern(search)));
-    if (searchFilter) filters.push(searchFilter);
-  }
+  const search = searchCondition(query.q.trim(), [users.name, users.email]);
+  if (search) filters.push(search);
   const where = and(...filters);
   const direction = query.dir === "desc" ? desc : asc;
   const [rows, [total]] = await Promise.all([

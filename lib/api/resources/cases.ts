@@ -1,6 +1,7 @@
 import { eq, gte, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { caseStatusEnum, cases, users } from "@/lib/db/schema";
+import { searchCondition } from "@/lib/db/text-search";
 import { displayName } from "@/lib/validation/text-fields";
 import {
   codeText,
@@ -9,7 +10,6 @@ import {
   isoDateTime,
   longText,
   referenceId,
-  searchCondition,
   searchFilter,
 } from "../api-fields";
 import { defineResource, type WriteContext } from "../resource-definition";

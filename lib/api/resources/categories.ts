@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { categories } from "@/lib/db/schema";
+import { searchCondition } from "@/lib/db/text-search";
 import { displayName, optionalDescription } from "@/lib/validation/text-fields";
-import { searchCondition, searchFilter } from "../api-fields";
+import { searchFilter } from "../api-fields";
 import { defineResource } from "../resource-definition";
 
 const categoryFields = {

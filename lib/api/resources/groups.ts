@@ -2,8 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Transaction } from "@/lib/db/client";
 import { groupMembers, groups, users } from "@/lib/db/schema";
+import { searchCondition } from "@/lib/db/text-search";
 import { displayName, optionalDescription } from "@/lib/validation/text-fields";
-import { referenceId, searchCondition, searchFilter } from "../api-fields";
+import { referenceId, searchFilter } from "../api-fields";
 import { defineResource } from "../resource-definition";
 
 export const MAX_GROUP_MEMBERS_PER_REQUEST = 1000;
