@@ -3,9 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
-import { Controller, type FieldPath, useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { createClientAction, updateClientAction } from "@/app/(console)/admin/api-settings/actions";
+import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { PermissionGrid } from "@/components/permission-grid/permission-grid";
 import { SecretDialog } from "@/components/secret-dialog/secret-dialog";
 import { Button } from "@/components/ui/button";
@@ -81,9 +82,7 @@ export function ClientForm(props: ClientFormProps) {
 
   const showErrors = (result: Extract<ActionState<unknown>, { ok: false }>) => {
     setFormError(result.formError);
-    for (const [field, message] of Object.entries(result.fieldErrors)) {
-      setError(field as FieldPath<CreateClientInput>, { message });
-    }
+    showFieldErrors(setError, result.fieldErrors);
   };
 
   const save = async (values: ClientFormOutput) => {

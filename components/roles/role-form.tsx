@@ -3,9 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, type FieldPath, useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { createRoleAction, updateRoleAction } from "@/app/(console)/admin/roles/actions";
+import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { PermissionGrid } from "@/components/permission-grid/permission-grid";
 import { Button } from "@/components/ui/button";
 import { FieldFrame, FormMessage, TextField } from "@/components/ui/field";
@@ -66,9 +67,7 @@ export function RoleForm({ role }: { role?: ExistingRole }) {
       return;
     }
     setFormError(result.formError);
-    for (const [field, message] of Object.entries(result.fieldErrors)) {
-      setError(field as FieldPath<RoleFieldsInput>, { message });
-    }
+    showFieldErrors(setError, result.fieldErrors);
   });
 
   return (

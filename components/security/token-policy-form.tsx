@@ -3,9 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { type FieldPath, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { updateTokenPolicyAction } from "@/app/(console)/admin/api-settings/security/actions";
+import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { SwitchField } from "@/components/ui/switch-field";
@@ -37,9 +38,7 @@ export function TokenPolicyForm({ policy }: { policy: TokenPolicy }) {
       return;
     }
     setFormError(result.formError);
-    for (const [field, message] of Object.entries(result.fieldErrors)) {
-      setError(field as FieldPath<TokenPolicyInput>, { message });
-    }
+    showFieldErrors(setError, result.fieldErrors);
   });
 
   return (

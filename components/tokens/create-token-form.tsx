@@ -3,9 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, type FieldPath, useForm, useWatch } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { createTokenAction } from "@/app/(console)/integrations/actions";
+import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { PermissionGrid } from "@/components/permission-grid/permission-grid";
 import { type OneTimeSecret, SecretDialog } from "@/components/secret-dialog/secret-dialog";
 import { Button } from "@/components/ui/button";
@@ -64,9 +65,7 @@ export function CreateTokenForm({
       return;
     }
     setFormError(result.formError);
-    for (const [field, message] of Object.entries(result.fieldErrors)) {
-      setError(field as FieldPath<CreateTokenInput>, { message });
-    }
+    showFieldErrors(setError, result.fieldErrors);
   });
 
   return (

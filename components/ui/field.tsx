@@ -19,18 +19,25 @@ export function FieldFrame({ id, label, error, hint, children }: FieldFrameProps
         {label}
       </label>
       {children}
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
+}
+
+/** A field's hint, or its error in place of the hint; ids match the control's aria-describedby. */
+export function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  if (error) {
+    return (
+      <p id={`${id}-error`} className="text-sm text-red-700">
+        {error}
+      </p>
+    );
+  }
+  return hint ? (
+    <p id={`${id}-hint`} className="text-xs text-slate-500">
+      {hint}
+    </p>
+  ) : null;
 }
 
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {

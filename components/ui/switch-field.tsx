@@ -1,6 +1,7 @@
 "use client";
 
 import type { InputHTMLAttributes } from "react";
+import { FieldMessages } from "./field";
 
 type SwitchFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & {
   id: string;
@@ -26,16 +27,7 @@ export function SwitchField({ id, label, hint, error, ...input }: SwitchFieldPro
         <label htmlFor={id} className="text-sm font-medium text-slate-800">
           {label}
         </label>
-        {hint && !error ? (
-          <p id={`${id}-hint`} className="text-xs text-slate-500">
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
+        <FieldMessages id={id} hint={hint} error={error} />
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserAction } from "@/app/(console)/admin/users/actions";
+import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { type CreateUserInput, createUserSchema } from "@/lib/users/user-schemas";
@@ -31,9 +32,7 @@ export function CreateUserForm({ roles }: { roles: ReadonlyArray<{ id: string; n
       return;
     }
     setFormError(result.formError);
-    for (const [field, message] of Object.entries(result.fieldErrors)) {
-      setError(field as keyof CreateUserInput, { message });
-    }
+    showFieldErrors(setError, result.fieldErrors);
   });
 
   return (
