@@ -2,6 +2,7 @@ import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { isWellFormedSecret } from "@/lib/crypto/secret-format";
 import { secretHash } from "@/lib/crypto/secret-hash";
 import type { Executor } from "@/lib/db/client";
+import { preparedPerConnection } from "@/lib/db/prepared-per-connection";
 import { apiClientSecrets, apiClients, organizations } from "@/lib/db/schema";
 import { isWellFormedClientId } from "./client-id";
 import { type ClientRecord, clientColumns } from "./client-record";
@@ -36,17 +37,7 @@ export async function authenticateClientSecret(
   return row ?? null;
 }
 
-/** Built once per connection: building the query costs more CPU than running it. */
-const preparedQueries = new WeakMap<Executor, ReturnType<typeof buildClientBySecretQuery>>();
-
-function clientBySecretQuery(executor: Executor) {
-  let query = preparedQueries.get(executor);
-  if (!query) {
-    query = buildClientBySecretQuery(executor);
-    preparedQueries.set(executor, query);
-  }
-  return query;
-}
+const clientBySecretQuery = preparedPerConnection(buildClientBySecretQuery);
 
 function buildClientBySecretQuery(executor: Executor) {
   return executor

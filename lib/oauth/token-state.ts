@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/lib/db/client";
+import { preparedPerConnection } from "@/lib/db/prepared-per-connection";
 import { apiClients, organizations, revokedAccessTokens } from "@/lib/db/schema";
 import type { Scope } from "@/lib/permissions/catalogue";
 import { intersectGrids } from "@/lib/permissions/grid";
@@ -38,17 +39,7 @@ export async function loadLiveTokenState(
   };
 }
 
-/** Built once per connection: building a query costs more CPU than PostgreSQL takes to run it. */
-const preparedQueries = new WeakMap<Database, ReturnType<typeof buildLiveTokenStateQuery>>();
-
-function liveTokenStateQuery(db: Database) {
-  let query = preparedQueries.get(db);
-  if (!query) {
-    query = buildLiveTokenStateQuery(db);
-    preparedQueries.set(db, query);
-  }
-  return query;
-}
+const liveTokenStateQuery = preparedPerConnection(buildLiveTokenStateQuery);
 
 function buildLiveTokenStateQuery(db: Database) {
   return db
