@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { isWellFormedSecret } from "@/lib/crypto/secret-format";
 import { secretHash } from "@/lib/crypto/secret-hash";
 import type { Executor } from "@/lib/db/client";
@@ -64,27 +64,4 @@ function buildClientBySecretQuery(executor: Executor) {
     )
     .limit(1)
     .prepare("latchkey_client_by_secret");
-}
-
-/** How stale last_used_at may get: writing it on every request would make each one a write. */
-const LAST_USED_RESOLUTION = "1 minute";
-
-/** Notes that the client was used, at most once a minute per client. */
-export async function recordClientUse(
-  executor: Executor,
-  client: Pick<ClientRecord, "id" | "organizationId">,
-) {
-  await executor
-    .update(apiClients)
-    .set({ lastUsedAt: sql`now()` })
-    .where(
-      and(
-        eq(apiClients.organizationId, client.organizationId),
-        eq(apiClients.id, client.id),
-        or(
-          isNull(apiClients.lastUsedAt),
-          lt(apiClients.lastUsedAt, sql`now() - ${LAST_USED_RESOLUTION}::interval`),
-        ),
-      ),
-    );
 }

@@ -48,11 +48,6 @@ export function isWellFormedSecret(value: unknown, kind: SecretKind): value is s
   return checksumOf(prefixAndBody) === value.slice(prefix.length + SECRET_BODY_LENGTH);
 }
 
-/** Which kind of well-formed secret `value` is, if any: lets one header carry any kind. */
-export function secretKindOf(value: unknown): SecretKind | undefined {
-  return (Object.keys(SECRET_PREFIXES) as SecretKind[]).find((kind) => isWellFormedSecret(value, kind));
-}
-
 /**
  * The part of a secret kept in clear for display ("lk_cs_Ab3x"): the prefix and the first
  * four random characters. Never enough to guess the rest.

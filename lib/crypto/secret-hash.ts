@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { getSecretPepper } from "./secret-pepper";
 
 /**
@@ -8,15 +8,4 @@ import { getSecretPepper } from "./secret-pepper";
  */
 export function secretHash(secret: string, pepper: Buffer = getSecretPepper()): string {
   return createHmac("sha256", pepper).update(secret, "utf8").digest("hex");
-}
-
-/**
- * Compares two strings in time that depends on neither content nor length: both sides are
- * hashed to 32 bytes first, because `timingSafeEqual` needs equal lengths and returning early
- * on a length mismatch would reveal the length.
- */
-export function constantTimeEqual(a: string, b: string): boolean {
-  const left = createHash("sha256").update(a, "utf8").digest();
-  const right = createHash("sha256").update(b, "utf8").digest();
-  return timingSafeEqual(left, right);
 }
