@@ -1,7 +1,8 @@
+import { publicBaseUrl } from "@/lib/config/public-urls";
+
 /** The issuer: the public base URL Latchkey is configured with (AUTH_URL), without a trailing slash. */
 export function issuerUrl(): string {
-  const base = process.env.AUTH_URL || `http://localhost:${process.env.PORT || 3000}`;
-  return base.replace(/\/+$/, "");
+  return publicBaseUrl();
 }
 
 /** The audience of access tokens: Latchkey's resource API. */
