@@ -36,8 +36,6 @@ test("a console-made client gets a token, reads cases, cannot write, and is cut 
   expect(write.status()).toBe(403);
   expect(write.headers()["www-authenticate"]).toContain('error="insufficient_scope"');
 
-  const spoofed = await api.get("/api/v1/cases", { headers: { ...bearer, "x-forwarded-for": "10.9.8.7" } });
-  expect(spoofed.status()).toBe(200);
 
   await openClient(page, name);
   // API calls are recorded in batches off the request path; they appear within a second or so.
