@@ -36,7 +36,6 @@ test("a console-made client gets a token, reads cases, cannot write, and is cut 
   expect(write.status()).toBe(403);
   expect(write.headers()["www-authenticate"]).toContain('error="insufficient_scope"');
 
-
   await openClient(page, name);
   // API calls are recorded in batches off the request path; they appear within a second or so.
   const calls = page.getByRole("region", { name: "API calls" });
