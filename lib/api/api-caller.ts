@@ -28,3 +28,14 @@ export interface ApiCaller {
   /** The client address decided by the server. */
   ip: string;
 }
+
+/**
+ * A caller whose credentials are valid but who may not use the API now (plan, address):
+ * refused, yet still known, so the refusal is recorded in the client's API audit log.
+ */
+export class RefusedApiCall {
+  constructor(
+    readonly caller: ApiCaller,
+    readonly response: Response,
+  ) {}
+}

@@ -7,7 +7,7 @@ import { clientAccessRefusal } from "@/lib/oauth/client-access-policy";
 import { loadLiveTokenState } from "@/lib/oauth/token-state";
 import { noteClientUse } from "@/lib/usage/client-last-used";
 import { accessRefused, invalidToken, missingCredentials } from "./api-auth-errors";
-import type { ApiCaller } from "./api-caller";
+import { type ApiCaller, RefusedApiCall } from "./api-caller";
 import { authenticateBasicPassword } from "./authenticate-basic-password";
 import { authenticateLegacyKey } from "./authenticate-legacy-key";
 import { authenticatePersonalToken } from "./authenticate-personal-token";
@@ -16,16 +16,13 @@ async function fromClientSecretHeaders(
   clientId: string,
   secret: string,
   ip: string,
-): Promise<ApiCaller | Response> {
+): Promise<ApiCaller | RefusedApiCall | Response> {
   const authenticated =
     isWellFormedClientId(clientId) && isWellFormedSecret(secret, "client_secret")
       ? await authenticateClientSecret(await getDb(), clientId, secret)
       : null;
   if (!authenticated) return invalidToken("The api-key and api-secret are not valid");
-  const refusal = clientAccessRefusal(authenticated, ip);
-  if (refusal) return accessRefused(refusal);
-  noteClientUse(authenticated.client);
-  return {
+  const caller: ApiCaller = {
     organizationId: authenticated.organization.id,
     credential: "client_secret_headers",
     clientId: authenticated.client.clientId,
@@ -35,20 +32,18 @@ async function fromClientSecretHeaders(
     label: `client ${authenticated.client.name}`,
     ip,
   };
+  const refusal = clientAccessRefusal(authenticated, ip);
+  if (refusal) return new RefusedApiCall(caller, accessRefused(refusal));
+  noteClientUse(authenticated.client);
+  return caller;
 }
 
-async function fromAccessToken(token: string, ip: string): Promise<ApiCaller | Response> {
+async function fromAccessToken(token: string, ip: string): Promise<ApiCaller | RefusedApiCall | Response> {
   const verified = await verifyAccessToken(token);
   if (!verified.ok) return invalidToken(verified.reason);
   const live = await loadLiveTokenState(verified.claims, verified.scopes);
   if (!live) return invalidToken("The token has been revoked, or its client disabled or deleted");
-  const refusal = clientAccessRefusal(
-    { organization: live.organization, client: { allowedIps: live.allowedIps } },
-    ip,
-  );
-  if (refusal) return accessRefused(refusal);
-  noteClientUse({ id: live.clientRowId });
-  return {
+  const caller: ApiCaller = {
     organizationId: live.organization.id,
     credential: "access_token",
     clientId: verified.claims.client_id,
@@ -58,6 +53,13 @@ async function fromAccessToken(token: string, ip: string): Promise<ApiCaller | R
     label: `client ${live.clientName}`,
     ip,
   };
+  const refusal = clientAccessRefusal(
+    { organization: live.organization, client: { allowedIps: live.allowedIps } },
+    ip,
+  );
+  if (refusal) return new RefusedApiCall(caller, accessRefused(refusal));
+  noteClientUse({ id: live.clientRowId });
+  return caller;
 }
 
 /**
@@ -69,9 +71,13 @@ async function fromAccessToken(token: string, ip: string): Promise<ApiCaller | R
  * - `Authorization: Bearer lk_legacy_…`: a user's static legacy key (Legacy only).
  * A client must be active, its plan must include API access and, where the organization
  * restricts by IP, the address must be allowed; a person's credential needs an active user
- * whose role has the REST API on. Returns the caller, or the response that refuses it.
+ * whose role has the REST API on. Returns the caller, a refused but known caller, or the
+ * response that refuses an unknown one.
  */
-export async function authenticateApiRequest(request: Request, ip: string): Promise<ApiCaller | Response> {
+export async function authenticateApiRequest(
+  request: Request,
+  ip: string,
+): Promise<ApiCaller | RefusedApiCall | Response> {
   const apiKey = request.headers.get("api-key");
   const apiSecret = request.headers.get("api-secret");
   const authorization = request.headers.get("authorization");

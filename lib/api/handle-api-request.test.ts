@@ -147,6 +147,10 @@ describe("resource API authentication", () => {
       "Requests from this address are not allowed for this client",
     );
     expect((await get("cases", bearer(token), "203.0.113.50")).status).toBe(200);
+    // The refusal is recorded in the client's API log, with the address that was refused.
+    await flushApiRequestLog();
+    const log = await listClientApiRequests(db, tenant.organizationId, tenant.client.clientId);
+    expect(log.map((row) => [row.status, row.ip])).toContainEqual([403, "198.51.100.7"]);
     expect(
       (await get("cases", { "api-key": tenant.client.clientId, "api-secret": tenant.secret }, "198.51.100.7"))
         .status,

@@ -1,5 +1,6 @@
 import { issuerUrl } from "@/lib/oauth/issuer";
 import { logApiRequest } from "@/lib/usage/api-request-log";
+import { RefusedApiCall } from "./api-caller";
 import { authenticateApiRequest } from "./authenticate-api-request";
 import { buildOpenApiDocument } from "./openapi/openapi-document";
 import { routeResourceRequest } from "./resource-router";
@@ -21,9 +22,11 @@ export async function handleApiRequest(
       headers: { "cache-control": "public, max-age=300" },
     });
   }
-  const caller = await authenticateApiRequest(request, ip);
-  if (caller instanceof Response) return caller;
-  const response = await routeResourceRequest(request, caller, [...path]);
+  const authenticated = await authenticateApiRequest(request, ip);
+  if (authenticated instanceof Response) return authenticated;
+  const refused = authenticated instanceof RefusedApiCall;
+  const caller = refused ? authenticated.caller : authenticated;
+  const response = refused ? authenticated.response : await routeResourceRequest(request, caller, [...path]);
   logApiRequest(
     caller,
     { method: request.method, path: new URL(request.url).pathname },
