@@ -13,27 +13,30 @@ export async function getOrganizationOverview(executor: Executor, organizationId
     })
     .from(organizations)
     .where(eq(organizations.id, organizationId));
-  const countOf = async (table: typeof users | typeof cases | typeof evidence | typeof devices) => {
+  const countOf = async (table: typeof cases | typeof evidence | typeof devices) => {
     const [row] = await executor
       .select({ value: count() })
       .from(table)
       .where(eq(table.organizationId, organizationId));
     return row?.value ?? 0;
   };
-  const [activeUsers] = await executor
-    .select({ value: count() })
-    .from(users)
-    .where(and(eq(users.organizationId, organizationId), eq(users.active, true)));
+  const activeUsers = async () => {
+    const [row] = await executor
+      .select({ value: count() })
+      .from(users)
+      .where(and(eq(users.organizationId, organizationId), eq(users.active, true)));
+    return row?.value ?? 0;
+  };
+  const [activeUserCount, caseCount, evidenceCount, deviceCount] = await Promise.all([
+    activeUsers(),
+    countOf(cases),
+    countOf(evidence),
+    countOf(devices),
+  ]);
   return {
     organization,
-    counts: {
-      activeUsers: activeUsers?.value ?? 0,
-      cases: await countOf(cases),
-      evidence: await countOf(evidence),
-      devices: await countOf(devices),
-    },
+    counts: { activeUsers: activeUserCount, cases: caseCount, evidence: evidenceCount, devices: deviceCount },
   };
 }
 
 export const PLAN_LABELS = { free: "Free", standard: "Standard", enterprise: "Enterprise" } as const;
-export const SECURITY_LEVEL_LABELS = { legacy: "Legacy", high: "High", extra_high: "Extra High" } as const;
