@@ -6,9 +6,9 @@ import { setClientStatus } from "@/lib/clients/set-client-status";
 import { updateClient } from "@/lib/clients/update-client";
 import { getDb } from "@/lib/db/client";
 import { apiClients, cases, organizations } from "@/lib/db/schema";
-import { basicAuth, createTenantWithClient, formRequest } from "@/lib/oauth/oauth-test-support";
 import { handleRevocationRequest } from "@/lib/oauth/revocation-endpoint";
 import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
+import { basicAuth, createTenantWithClient, formRequest } from "@/lib/testing/oauth-test-support";
 import { flushApiRequestLog, listClientApiRequests } from "@/lib/usage/api-request-log";
 import { handleApiRequest } from "./handle-api-request";
 

@@ -1,7 +1,7 @@
+import { RefusedApiCall } from "@/lib/api/auth/api-caller";
+import { authenticateApiRequest } from "@/lib/api/auth/authenticate-api-request";
 import { issuerUrl } from "@/lib/oauth/issuer";
 import { logApiRequest } from "@/lib/usage/api-request-log";
-import { RefusedApiCall } from "./api-caller";
-import { authenticateApiRequest } from "./authenticate-api-request";
 import { buildOpenApiDocument } from "./openapi/openapi-document";
 import { routeResourceRequest } from "./resource-router";
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { cases } from "@/lib/db/schema";
-import { type ApiResult, callApi, callerFor, createApiTestTenant } from "./api-test-support";
+import { type ApiResult, callApi, callerFor, createApiTestTenant } from "@/lib/testing/api-test-support";
 import { encodeCursor } from "./cursor";
 
 /** 23 cases whose opened_at values tie, and differ by single microseconds. */

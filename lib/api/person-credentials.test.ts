@@ -1,16 +1,13 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import "@/lib/crypto/test-secret-pepper";
+import "@/lib/testing/test-secret-pepper";
+import { BASIC_INVALID, basicAuthFailureLimiter } from "@/lib/api/auth/authenticate-basic-password";
+import { basicCredentialCache } from "@/lib/api/auth/basic-credential-cache";
 import { hashPassword } from "@/lib/crypto/password";
 import { secretHash } from "@/lib/crypto/secret-hash";
 import { getDb } from "@/lib/db/client";
 import { organizations, personalTokens, roles, users } from "@/lib/db/schema";
 import { updateRole } from "@/lib/roles/role-commands";
-import { revokePersonalToken } from "@/lib/tokens/token-commands";
-import { flushApiRequestLog } from "@/lib/usage/api-request-log";
-import { basicAuthUse, personalTokenUse } from "@/lib/usage/credential-last-used";
-import { BASIC_INVALID, basicAuthFailureLimiter } from "./authenticate-basic-password";
-import { basicCredentialCache } from "./basic-credential-cache";
 import {
   apiGet,
   basicPassword,
@@ -19,7 +16,10 @@ import {
   issueToken,
   PERSON_PASSWORD,
   setLevel,
-} from "./person-credential-test-support";
+} from "@/lib/testing/person-credential-test-support";
+import { revokePersonalToken } from "@/lib/tokens/token-commands";
+import { flushApiRequestLog } from "@/lib/usage/api-request-log";
+import { basicAuthUse, personalTokenUse } from "@/lib/usage/credential-last-used";
 
 const detailOf = async (response: Response) => ((await response.json()) as { detail: string }).detail;
 

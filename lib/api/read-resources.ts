@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import { type Executor, getDb } from "@/lib/db/client";
-import type { ApiCaller } from "./api-caller";
 import { presentRow } from "./api-columns";
 import { notFoundProblem, validationProblem } from "./api-problem";
 import { decodeCursor, encodeCursor, UUID_PATTERN } from "./cursor";

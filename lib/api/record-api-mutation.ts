@@ -1,6 +1,6 @@
+import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Executor } from "@/lib/db/client";
-import type { ApiCaller } from "./api-caller";
 import type { MutationKind, ResourceDefinition } from "./resource-definition";
 
 /** Who acted, as the audit log names it: a client, a person's token, or a person. */

@@ -7,7 +7,7 @@ import {
   countRows,
   createApiTestTenant,
   createBodies,
-} from "./api-test-support";
+} from "@/lib/testing/api-test-support";
 import { MAX_EVIDENCE_BODY_BYTES } from "./resources/evidence";
 
 const ONE_MIB = 1024 * 1024;

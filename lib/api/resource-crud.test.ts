@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ResourceKey } from "@/lib/permissions/catalogue";
-import { auditEventsOf, callApi, callerFor, createApiTestTenant, createBodies } from "./api-test-support";
+import {
+  auditEventsOf,
+  callApi,
+  callerFor,
+  createApiTestTenant,
+  createBodies,
+} from "@/lib/testing/api-test-support";
 import { RESOURCE_DEFINITIONS } from "./resources";
 
 /** Per resource: a change to PATCH and the field that shows it ("-" where there is no PATCH). */

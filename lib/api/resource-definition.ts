@@ -1,9 +1,9 @@
 import type { SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { z } from "zod";
+import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import type { Transaction } from "@/lib/db/client";
 import type { ResourceKey } from "@/lib/permissions/catalogue";
-import type { ApiCaller } from "./api-caller";
 import { apiColumnsOf, type ComputedField, responseSchemaOf } from "./api-columns";
 
 /** A tenant table the API exposes: it has an `id` and an `organization_id`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { endpointsOf, RESOURCES, type Scope, scopeOf } from "@/lib/permissions/catalogue";
-import { auditEventsOf, callApi, callerFor, createApiTestTenant } from "./api-test-support";
+import { auditEventsOf, callApi, callerFor, createApiTestTenant } from "@/lib/testing/api-test-support";
 
 const SOME_ID = "7d3f5c1e-2b4a-4c6d-8e9f-0a1b2c3d4e5f";
 

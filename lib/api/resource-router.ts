@@ -1,5 +1,5 @@
+import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import { scopeOf } from "@/lib/permissions/catalogue";
-import type { ApiCaller } from "./api-caller";
 import {
   ApiProblem,
   insufficientScopeProblem,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { SecurityLevel } from "@/lib/db/schema";
-import "@/lib/crypto/test-secret-pepper";
-import { apiGet, basicPassword, bearer, createPersonTenant } from "./person-credential-test-support";
+import "@/lib/testing/test-secret-pepper";
+import {
+  apiGet,
+  basicPassword,
+  bearer,
+  createPersonTenant,
+} from "@/lib/testing/person-credential-test-support";
 
 type Method = "access_token" | "personal_token" | "client_secret_headers" | "basic_password" | "legacy_key";
 

@@ -7,7 +7,7 @@ import {
   countRows,
   createApiTestTenant,
   createBodies,
-} from "./api-test-support";
+} from "@/lib/testing/api-test-support";
 
 const PATCHES = {
   users: { name: "Taken Over" },

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
+import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import { getDb, type Transaction } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { ApiCaller } from "./api-caller";
 import { toColumnValues } from "./api-columns";
 import { conflictProblem, notFoundProblem } from "./api-problem";
 import { checkReferences } from "./check-references";

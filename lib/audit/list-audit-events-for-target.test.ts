@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import "@/lib/crypto/test-secret-pepper";
-import { createClientTestTenant } from "@/lib/clients/client-test-support";
+import "@/lib/testing/test-secret-pepper";
 import { createClient } from "@/lib/clients/create-client";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { setClientStatus } from "@/lib/clients/set-client-status";
 import { getDb } from "@/lib/db/client";
+import { createClientTestTenant } from "@/lib/testing/client-test-support";
 import { listAuditEventsForTarget } from "./list-audit-events-for-target";
 
 describe("listAuditEventsForTarget", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { generateSecret } from "@/lib/crypto/secret-format";
 import { getDb } from "@/lib/db/client";
+import { createClientTestTenant, untouchableExecutor } from "@/lib/testing/client-test-support";
 import { authenticateClientSecret } from "./authenticate-client-secret";
-import { createClientTestTenant, untouchableExecutor } from "./client-test-support";
 import { createClient } from "./create-client";
 import { deleteClient } from "./delete-client";
 import { setClientStatus } from "./set-client-status";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { apiClientSecrets } from "@/lib/db/schema";
-import { auditEventsOf, createClientTestTenant } from "./client-test-support";
+import { auditEventsOf, createClientTestTenant } from "@/lib/testing/client-test-support";
 import { createClient } from "./create-client";
 import { deleteClient } from "./delete-client";
 import { rotateClientSecret } from "./rotate-client-secret";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { auditEventsOf, countClients, createClientTestTenant } from "@/lib/testing/client-test-support";
 import { CONFIRMATION_NAME_MISMATCH } from "./client-errors";
-import { auditEventsOf, countClients, createClientTestTenant } from "./client-test-support";
 import { createClient } from "./create-client";
 import { deleteClient } from "./delete-client";
 import { findClientForOrganization, listClientSecrets } from "./find-client";

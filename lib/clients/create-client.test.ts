@@ -6,9 +6,14 @@ import { getDb } from "@/lib/db/client";
 import { apiClientSecrets, apiClients, organizations } from "@/lib/db/schema";
 import { FieldError, FormError } from "@/lib/forms/action-state";
 import { ALL_SCOPES } from "@/lib/permissions/catalogue";
+import {
+  auditEventsOf,
+  countClients,
+  createClientTestTenant,
+  liveSecretCount,
+} from "@/lib/testing/client-test-support";
 import { ALLOWED_IPS_REQUIRED, API_ACCESS_NOT_IN_PLAN, DUPLICATE_CLIENT_NAME } from "./client-errors";
 import { CLIENT_ID_PATTERN } from "./client-id";
-import { auditEventsOf, countClients, createClientTestTenant, liveSecretCount } from "./client-test-support";
 import { createClient } from "./create-client";
 
 describe("createClient", () => {

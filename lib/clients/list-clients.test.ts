@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { apiClients } from "@/lib/db/schema";
+import { createClientTestTenant } from "@/lib/testing/client-test-support";
 import { generateClientId } from "./client-id";
 import { clientNameKey } from "./client-record";
-import { createClientTestTenant } from "./client-test-support";
 import { createClient } from "./create-client";
 import { listClients } from "./list-clients";
 import { setClientStatus } from "./set-client-status";

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { isWellFormedSecret } from "@/lib/crypto/secret-format";
 import { getDb } from "@/lib/db/client";
 import { apiClientSecrets } from "@/lib/db/schema";
+import { createClientTestTenant, liveSecretCount } from "@/lib/testing/client-test-support";
 import { authenticateClientSecret } from "./authenticate-client-secret";
-import { createClientTestTenant, liveSecretCount } from "./client-test-support";
 import { createClient } from "./create-client";
 import { rotateClientSecret } from "./rotate-client-secret";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { auditEventsOf, createClientTestTenant } from "@/lib/testing/client-test-support";
 import { DUPLICATE_CLIENT_NAME } from "./client-errors";
-import { auditEventsOf, createClientTestTenant } from "./client-test-support";
 import { createClient } from "./create-client";
 import { findClientForOrganization } from "./find-client";
 import { updateClient } from "./update-client";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { LatchkeyConfig } from "@/lib/config/env";
-import "./test-secret-pepper";
+import "@/lib/testing/test-secret-pepper";
 import { generateSecret } from "./secret-format";
 import { secretHash } from "./secret-hash";
 import { loadSecretPepper, SECRET_PEPPER_ENV } from "./secret-pepper";

@@ -1,9 +1,9 @@
 import * as oauth from "oauth4webapi";
 import { describe, expect, it } from "vitest";
+import { createTenantWithClient, TEST_IP } from "@/lib/testing/oauth-test-support";
 import { handleDiscoveryRequest, handleJwksRequest } from "./discovery";
 import { handleIntrospectionRequest } from "./introspection-endpoint";
 import { issuerUrl } from "./issuer";
-import { createTenantWithClient, TEST_IP } from "./oauth-test-support";
 import { handleRevocationRequest } from "./revocation-endpoint";
 import { handleTokenRequest } from "./token-endpoint";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { setClientStatus } from "@/lib/clients/set-client-status";
 import { getDb } from "@/lib/db/client";
+import { basicAuth, createTenantWithClient, formRequest, TEST_IP } from "@/lib/testing/oauth-test-support";
 import { verifyAccessToken } from "./access-token";
-import { basicAuth, createTenantWithClient, formRequest, TEST_IP } from "./oauth-test-support";
 import { handleTokenRequest } from "./token-endpoint";
 
 type ErrorBody = { error: string; error_description: string };

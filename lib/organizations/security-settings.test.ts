@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import "@/lib/crypto/test-secret-pepper";
-import { actorFor, createPersonTenant } from "@/lib/api/person-credential-test-support";
-import { auditEventsOf, createClientTestTenant } from "@/lib/clients/client-test-support";
+import "@/lib/testing/test-secret-pepper";
 import { getDb } from "@/lib/db/client";
 import { organizations, users } from "@/lib/db/schema";
+import { auditEventsOf, createClientTestTenant } from "@/lib/testing/client-test-support";
+import { actorFor, createPersonTenant } from "@/lib/testing/person-credential-test-support";
 import { LEGACY_SUNSET_ENV } from "./security-level";
 import {
   changeSecurityLevel,

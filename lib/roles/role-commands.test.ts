@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { auditEventsOf, createClientTestTenant } from "@/lib/clients/client-test-support";
 import { getDb } from "@/lib/db/client";
 import { FULL_GRID } from "@/lib/permissions/grid";
+import { auditEventsOf, createClientTestTenant } from "@/lib/testing/client-test-support";
 import { createTestUser } from "@/lib/testing/factories";
 import { createRole, deleteRole, updateRole } from "./role-commands";
 import { findRole } from "./role-queries";

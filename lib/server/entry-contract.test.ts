@@ -7,7 +7,7 @@ import * as revokeRoute from "@/app/api/oauth/revoke/route";
 import * as tokenRoute from "@/app/api/oauth/token/route";
 import * as apiRoute from "@/app/api/v1/[...path]/route";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
-import { basicAuth, createTenantWithClient } from "@/lib/oauth/oauth-test-support";
+import { basicAuth, createTenantWithClient } from "@/lib/testing/oauth-test-support";
 import { findDirectHandler } from "./direct-routes";
 
 const IP = "198.51.100.61";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { handleApiRequest } from "@/lib/api/handle-api-request";
-import { basicAuth, createTenantWithClient, formRequest } from "@/lib/oauth/oauth-test-support";
 import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
+import { basicAuth, createTenantWithClient, formRequest } from "@/lib/testing/oauth-test-support";
 import { findDirectHandler } from "./direct-routes";
 
 const IP = "198.51.100.71";

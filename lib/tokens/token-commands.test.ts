@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import "@/lib/crypto/test-secret-pepper";
-import { actorFor, apiGet, bearer, createPersonTenant } from "@/lib/api/person-credential-test-support";
-import { auditEventsOf } from "@/lib/clients/client-test-support";
+import "@/lib/testing/test-secret-pepper";
 import { getDb } from "@/lib/db/client";
 import { organizations, personalTokens, roles } from "@/lib/db/schema";
 import { FULL_GRID } from "@/lib/permissions/grid";
+import { auditEventsOf } from "@/lib/testing/client-test-support";
+import { actorFor, apiGet, bearer, createPersonTenant } from "@/lib/testing/person-credential-test-support";
 import { createLegacyKey, revokeLegacyKey } from "./legacy-keys";
 import { createPersonalToken, recreatePersonalToken, revokePersonalToken } from "./token-commands";
 import { listOrganizationTokens, listTokensExpiringSoon, listUserTokens } from "./token-queries";

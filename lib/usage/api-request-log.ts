@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import type { ApiCaller } from "@/lib/api/api-caller";
+import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import { type Executor, getDb } from "@/lib/db/client";
 import { apiRequestLog } from "@/lib/db/schema";
 import { BatchedWriter, sharedWriter } from "./batched-writer";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { apiClients } from "@/lib/db/schema";
-import { createTenantWithClient } from "@/lib/oauth/oauth-test-support";
+import { createTenantWithClient } from "@/lib/testing/oauth-test-support";
 import { flushClientUse, noteClientUse } from "./client-last-used";
 
 async function lastUsedOf(id: string) {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { callApi, callerFor, countRows, createApiTestTenant } from "../api-test-support";
+import { callApi, callerFor, countRows, createApiTestTenant } from "@/lib/testing/api-test-support";
 import { MAX_EVIDENCE_CONTENT_BYTES } from "./evidence";
 
 async function createEvidence(caller: ReturnType<typeof callerFor>, bytes: Buffer, title = "Dash cam.mp4") {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
+import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import { getDb } from "@/lib/db/client";
 import { evidence } from "@/lib/db/schema";
-import type { ApiCaller } from "../api-caller";
 import { notFoundProblem } from "../api-problem";
 import { UUID_PATTERN } from "../cursor";
 

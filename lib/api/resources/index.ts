@@ -1,5 +1,5 @@
+import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import type { ResourceKey } from "@/lib/permissions/catalogue";
-import type { ApiCaller } from "../api-caller";
 import type { ResourceDefinition } from "../resource-definition";
 import { caseResource } from "./cases";
 import { categoryResource } from "./categories";

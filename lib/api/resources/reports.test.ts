@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callApi, callerFor, createApiTestTenant, createItem } from "../api-test-support";
+import { callApi, callerFor, createApiTestTenant, createItem } from "@/lib/testing/api-test-support";
 
 describe("report generation", () => {
   it("case_summary counts the cases opened in the range by status", async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type ApiResult, callApi, callerFor, createApiTestTenant, createItem } from "../api-test-support";
+import {
+  type ApiResult,
+  callApi,
+  callerFor,
+  createApiTestTenant,
+  createItem,
+} from "@/lib/testing/api-test-support";
 
 type Caller = ReturnType<typeof callerFor>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callApi, callerFor, createApiTestTenant, createItem } from "../api-test-support";
+import { callApi, callerFor, createApiTestTenant, createItem } from "@/lib/testing/api-test-support";
 
 type Caller = ReturnType<typeof callerFor>;
 

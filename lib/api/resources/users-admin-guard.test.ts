@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { callApi, callerFor, countRows, createApiTestTenant } from "../api-test-support";
+import { callApi, callerFor, countRows, createApiTestTenant } from "@/lib/testing/api-test-support";
 import { CONSOLE_ADMINS_IN_CONSOLE_ONLY } from "./users";
 
 async function userRow(id: string) {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { auditEventsOf, callApi, callerFor, createApiTestTenant } from "../api-test-support";
+import { auditEventsOf, callApi, callerFor, createApiTestTenant } from "@/lib/testing/api-test-support";
 
 async function sessionVersionOf(id: string) {
   const db = await getDb();

@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
+import { handleApiRequest } from "@/lib/api/handle-api-request";
 import { hashPassword } from "@/lib/crypto/password";
 import { getDb } from "@/lib/db/client";
 import { organizations, type SecurityLevel } from "@/lib/db/schema";
-import { basicAuth, createTenantWithClient, formRequest } from "@/lib/oauth/oauth-test-support";
 import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
 import type { Scope } from "@/lib/permissions/catalogue";
 import { createTestUser } from "@/lib/testing/factories";
+import { basicAuth, createTenantWithClient, formRequest } from "@/lib/testing/oauth-test-support";
 import { createLegacyKey } from "@/lib/tokens/legacy-keys";
 import { createPersonalToken, type TokenActor } from "@/lib/tokens/token-commands";
 import type { CreateTokenInput } from "@/lib/tokens/token-schemas";
-import { handleApiRequest } from "./handle-api-request";
 
 /** Helpers shared by the tests of credentials that act as a person (not a test itself). */
 

@@ -1,7 +1,7 @@
-import { createClientTestTenant } from "@/lib/clients/client-test-support";
 import { createClient } from "@/lib/clients/create-client";
 import { getDb } from "@/lib/db/client";
 import type { Scope } from "@/lib/permissions/catalogue";
+import { createClientTestTenant } from "@/lib/testing/client-test-support";
 
 /** Helpers shared by the OAuth and resource API tests (not a test itself). */
 

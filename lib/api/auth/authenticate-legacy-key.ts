@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
+import { invalidToken } from "@/lib/api/auth/api-auth-errors";
+import type { ApiCaller } from "@/lib/api/auth/api-caller";
+import { userAccessColumns, userAccessRefusal } from "@/lib/api/auth/user-api-access";
 import { isWellFormedSecret } from "@/lib/crypto/secret-format";
 import { secretHash } from "@/lib/crypto/secret-hash";
 import { getDb } from "@/lib/db/client";
 import { legacyApiKeys, organizations, roles, users } from "@/lib/db/schema";
 import { legacyKeyUse } from "@/lib/usage/credential-last-used";
-import { invalidToken } from "./api-auth-errors";
-import type { ApiCaller } from "./api-caller";
-import { userAccessColumns, userAccessRefusal } from "./user-api-access";
 
 export const LEGACY_KEY_INVALID = "The legacy API key is not valid";
 

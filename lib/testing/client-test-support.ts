@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
-import "@/lib/crypto/test-secret-pepper";
+import "@/lib/testing/test-secret-pepper";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
+import { liveSecretCondition } from "@/lib/clients/live-client-secret";
 import { getDb } from "@/lib/db/client";
 import { apiClientSecrets, apiClients, auditEvents } from "@/lib/db/schema";
 import { createTestOrganization } from "@/lib/testing/factories";
-import { liveSecretCondition } from "./live-client-secret";
 
 /** Helpers shared by the client tests (not a test itself). */
 

@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
+import type { ApiCaller } from "@/lib/api/auth/api-caller";
+import { routeResourceRequest } from "@/lib/api/resource-router";
+import { RESOURCE_DEFINITIONS } from "@/lib/api/resources";
 import { getDb } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
 import { ALL_SCOPES, type ResourceKey, type Scope } from "@/lib/permissions/catalogue";
 import { createTestOrganization } from "@/lib/testing/factories";
-import type { ApiCaller } from "./api-caller";
-import { routeResourceRequest } from "./resource-router";
-import { RESOURCE_DEFINITIONS } from "./resources";
 
 /** Helpers shared by the resource API tests (not a test itself). */
 

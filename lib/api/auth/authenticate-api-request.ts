@@ -1,3 +1,8 @@
+import { accessRefused, invalidToken, missingCredentials } from "@/lib/api/auth/api-auth-errors";
+import { type ApiCaller, RefusedApiCall } from "@/lib/api/auth/api-caller";
+import { authenticateBasicPassword } from "@/lib/api/auth/authenticate-basic-password";
+import { authenticateLegacyKey } from "@/lib/api/auth/authenticate-legacy-key";
+import { authenticatePersonalToken } from "@/lib/api/auth/authenticate-personal-token";
 import { authenticateClientSecret } from "@/lib/clients/authenticate-client-secret";
 import { isWellFormedClientId } from "@/lib/clients/client-id";
 import { isWellFormedSecret, SECRET_PREFIXES } from "@/lib/crypto/secret-format";
@@ -6,11 +11,6 @@ import { verifyAccessToken } from "@/lib/oauth/access-token";
 import { clientAccessRefusal } from "@/lib/oauth/client-access-policy";
 import { loadLiveTokenState } from "@/lib/oauth/token-state";
 import { noteClientUse } from "@/lib/usage/client-last-used";
-import { accessRefused, invalidToken, missingCredentials } from "./api-auth-errors";
-import { type ApiCaller, RefusedApiCall } from "./api-caller";
-import { authenticateBasicPassword } from "./authenticate-basic-password";
-import { authenticateLegacyKey } from "./authenticate-legacy-key";
-import { authenticatePersonalToken } from "./authenticate-personal-token";
 
 async function fromClientSecretHeaders(
   clientId: string,

@@ -1,3 +1,4 @@
+import { accessRefused, invalidToken } from "@/lib/api/auth/api-auth-errors";
 import { organizations, roles, users } from "@/lib/db/schema";
 import { NOT_IN_PLAN } from "@/lib/oauth/client-access-policy";
 import {
@@ -6,7 +7,6 @@ import {
   isMethodAllowed,
 } from "@/lib/organizations/security-level";
 import type { Scope } from "@/lib/permissions/catalogue";
-import { accessRefused, invalidToken } from "./api-auth-errors";
 
 export const USER_DEACTIVATED = "The user of these credentials is deactivated";
 export const REST_API_OFF = "REST API access is turned off for this user's role";

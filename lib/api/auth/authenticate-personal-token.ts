@@ -1,4 +1,7 @@
 import { eq } from "drizzle-orm";
+import { invalidToken } from "@/lib/api/auth/api-auth-errors";
+import type { ApiCaller } from "@/lib/api/auth/api-caller";
+import { userAccessColumns, userAccessRefusal } from "@/lib/api/auth/user-api-access";
 import { isWellFormedSecret } from "@/lib/crypto/secret-format";
 import { secretHash } from "@/lib/crypto/secret-hash";
 import { getDb } from "@/lib/db/client";
@@ -6,9 +9,6 @@ import { organizations, personalTokens, roles, users } from "@/lib/db/schema";
 import { intersectGrids } from "@/lib/permissions/grid";
 import { effectiveTokenExpiry, isExpired } from "@/lib/tokens/token-expiry";
 import { personalTokenUse } from "@/lib/usage/credential-last-used";
-import { invalidToken } from "./api-auth-errors";
-import type { ApiCaller } from "./api-caller";
-import { userAccessColumns, userAccessRefusal } from "./user-api-access";
 
 export const PERSONAL_TOKEN_INVALID = "The personal token is not valid or has been revoked";
 export const PERSONAL_TOKEN_EXPIRED = "The personal token has expired";

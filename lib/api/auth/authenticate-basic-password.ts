@@ -1,4 +1,8 @@
 import { eq } from "drizzle-orm";
+import { invalidToken } from "@/lib/api/auth/api-auth-errors";
+import type { ApiCaller } from "@/lib/api/auth/api-caller";
+import { BasicCredentialCache, basicCredentialCache } from "@/lib/api/auth/basic-credential-cache";
+import { userAccessColumns, userAccessRefusal } from "@/lib/api/auth/user-api-access";
 import { decoyPasswordHash, verifyPassword } from "@/lib/crypto/password";
 import { getDb } from "@/lib/db/client";
 import { organizations, roles, users } from "@/lib/db/schema";
@@ -6,10 +10,6 @@ import { problemResponse } from "@/lib/http/problem";
 import { FailureLimiter } from "@/lib/oauth/failure-limiter";
 import { basicAuthUse } from "@/lib/usage/credential-last-used";
 import { isPrintableLine } from "@/lib/validation/text-fields";
-import { invalidToken } from "./api-auth-errors";
-import type { ApiCaller } from "./api-caller";
-import { BasicCredentialCache, basicCredentialCache } from "./basic-credential-cache";
-import { userAccessColumns, userAccessRefusal } from "./user-api-access";
 
 export const BASIC_INVALID = "The email or password is not valid";
 export const BASIC_MALFORMED = "The Basic credentials are malformed; send base64(email:password)";
