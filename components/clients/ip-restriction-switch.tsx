@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { setIpRestrictionAction } from "@/app/(console)/admin/api-settings/actions";
 import { FormMessage } from "@/components/ui/field";
+import { plansIncluding } from "@/lib/plans/plan-catalogue";
 
 /**
  * "Restrict API access by IP": when on, every client may call only from its Allowed IP
@@ -68,7 +69,7 @@ export function IpRestrictionSwitch({ enabled, canEnable }: { enabled: boolean; 
             {checked
               ? "On: each client may call the API only from its Allowed IP Addresses. Clients without any are refused."
               : "Off: clients may call the API from any address. When on, each client needs a list of allowed addresses or ranges."}
-            {canEnable ? "" : " Available on the Enterprise plan."}
+            {canEnable ? "" : ` Available on the ${plansIncluding("ipRestriction").join(" and ")} plan.`}
           </p>
         </div>
       </div>

@@ -1,14 +1,12 @@
 import {
-  AUTHENTICATION_METHOD_LABELS,
-  type AuthenticationMethod,
+  AUTHENTICATION_METHOD_KEYS,
+  AUTHENTICATION_METHODS,
   isMethodAllowed,
-  SECURITY_LEVEL_LABELS,
-  SECURITY_LEVELS,
-} from "@/lib/organizations/security-level";
+} from "@/lib/api/auth/method-catalogue";
+import { SECURITY_LEVEL_LABELS, SECURITY_LEVELS } from "@/lib/organizations/security-level";
 
 /** Which ways of authenticating each security level accepts, from the rule the API enforces. */
 export function MethodsByLevelTable() {
-  const methods = Object.keys(AUTHENTICATION_METHOD_LABELS) as AuthenticationMethod[];
   return (
     <table className="min-w-full text-sm">
       <caption className="sr-only">Authentication methods by security level</caption>
@@ -25,10 +23,10 @@ export function MethodsByLevelTable() {
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
-        {methods.map((method) => (
+        {AUTHENTICATION_METHOD_KEYS.map((method) => (
           <tr key={method}>
             <th scope="row" className="px-5 py-2 text-left font-normal">
-              {AUTHENTICATION_METHOD_LABELS[method]}
+              {AUTHENTICATION_METHODS[method].label}
             </th>
             {SECURITY_LEVELS.map((level) => (
               <td key={level} className="px-5 py-2">

@@ -1,14 +1,42 @@
-import { RefusedApiCall } from "@/lib/api/auth/api-caller";
-import { authenticateApiRequest } from "@/lib/api/auth/authenticate-api-request";
 import { issuerUrl } from "@/lib/oauth/issuer";
 import { logApiRequest } from "@/lib/usage/api-request-log";
+import { ApiProblem } from "./api-problem";
+import type { ApiCaller } from "./auth/api-caller";
+import { authenticateApiRequest } from "./auth/authenticate-api-request";
+import { enforceRequestRate } from "./enforce-request-rate";
 import { buildOpenApiDocument } from "./openapi/openapi-document";
 import { routeResourceRequest } from "./resource-router";
 
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** Authenticates, applies the caller's request rate, routes; the response and who it answered. */
+async function answer(
+  request: Request,
+  ip: string,
+  path: readonly string[],
+): Promise<{ response: Response; caller?: ApiCaller }> {
+  try {
+    const result = await authenticateApiRequest(request, ip);
+    if (result.outcome === "refused") return { response: result.problem.toResponse(), caller: result.caller };
+    const { caller } = result;
+    const rate = await enforceRequestRate(caller);
+    if (!rate.allowed) return { response: rate.problem.toResponse(), caller };
+    const response = await routeResourceRequest(request, caller, [...path]);
+    return { response: withHeaders(response, rate.headers), caller };
+  } catch (error) {
+    if (error instanceof ApiProblem) return { response: error.toResponse() };
+    throw error;
+  }
+}
+
 /**
  * Every request under /api/v1: the OpenAPI document is public; everything else is
- * authenticated, routed to its resource handler (which checks the operation's scope and
- * scopes every query to the caller's organization) and recorded in the API audit log.
+ * authenticated, held to the caller's request rate, routed to its resource handler (which
+ * checks the operation's scope and scopes every query to the caller's organization) and
+ * recorded in the API audit log.
  */
 export async function handleApiRequest(
   request: Request,
@@ -22,16 +50,14 @@ export async function handleApiRequest(
       headers: { "cache-control": "public, max-age=300" },
     });
   }
-  const authenticated = await authenticateApiRequest(request, ip);
-  if (authenticated instanceof Response) return authenticated;
-  const refused = authenticated instanceof RefusedApiCall;
-  const caller = refused ? authenticated.caller : authenticated;
-  const response = refused ? authenticated.response : await routeResourceRequest(request, caller, [...path]);
-  logApiRequest(
-    caller,
-    { method: request.method, path: new URL(request.url).pathname },
-    response.status,
-    startedAt,
-  );
+  const { response, caller } = await answer(request, ip, path);
+  if (caller) {
+    logApiRequest(
+      caller,
+      { method: request.method, path: new URL(request.url).pathname },
+      response.status,
+      startedAt,
+    );
+  }
   return response;
 }

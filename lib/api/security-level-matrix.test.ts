@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isMethodAllowed } from "@/lib/api/auth/method-catalogue";
 import type { SecurityLevel } from "@/lib/db/schema";
 import "@/lib/testing/test-secret-pepper";
 import {
@@ -19,9 +20,10 @@ const TABLE: Record<Method, Record<SecurityLevel, boolean>> = {
   legacy_key: { legacy: true, high: false, extra_high: false },
 };
 
+/** A refused password says no more than a wrong one (no oracle); a refused key says why. */
 const REFUSALS: Partial<Record<Method, string>> = {
-  basic_password: "HTTP Basic authentication is disabled at the Extra High security level",
-  legacy_key: "Legacy API keys work only at the Legacy security level",
+  basic_password: "The email or password is not valid",
+  legacy_key: "This authentication method is not accepted at the organization's security level",
 };
 
 const cells = (["legacy", "high", "extra_high"] as const).flatMap((level) =>
@@ -29,6 +31,11 @@ const cells = (["legacy", "high", "extra_high"] as const).flatMap((level) =>
 );
 
 describe("authentication methods by security level", () => {
+  it("is what the method catalogue declares", () => {
+    for (const { level, method, works } of cells)
+      expect(isMethodAllowed(level, method), `${method}@${level}`).toBe(works);
+  });
+
   it.each(cells)("$method at $level: works=$works", async ({ level, method, works }) => {
     const tenant = await createPersonTenant({ level });
     const headers: Record<Method, Record<string, string>> = {

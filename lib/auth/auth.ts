@@ -1,6 +1,8 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
+import { cookieFromHeader, DEVICE_COOKIE } from "./device-cookie";
+import { rememberDevice } from "./remember-device";
 import { verifyConsoleCredentials } from "./verify-console-credentials";
 
 /** Console sessions last eight hours of activity, and never longer than a working day after sign-in. */
@@ -39,8 +41,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const password = typeof credentials.password === "string" ? credentials.password : "";
         if (!email || !password) return null;
         const ip = request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
-        const result = await verifyConsoleCredentials(email, password, ip);
-        if (result.ok) return { ...result.user };
+        const deviceCookie = cookieFromHeader(request.headers.get("cookie"), DEVICE_COOKIE);
+        const result = await verifyConsoleCredentials(email, password, ip, deviceCookie);
+        if (result.ok) {
+          await rememberDevice(result.user.email, deviceCookie);
+          return { ...result.user };
+        }
         if (result.reason === "rate_limited") throw new TooManyAttempts();
         return null;
       },

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { organizations, roles, users } from "@/lib/db/schema";
+import { organizations, type Plan, roles, users } from "@/lib/db/schema";
 
 /** What a console session carries: who, and which version of their sessions is current. */
 export interface SessionClaims {
@@ -15,7 +15,7 @@ export interface ConsoleUser {
   email: string;
   name: string;
   ip: string;
-  organization: { id: string; name: string; partnerId: string; plan: "free" | "standard" | "enterprise" };
+  organization: { id: string; name: string; partnerId: string; plan: Plan };
   role: { id: string; name: string; consoleAdmin: boolean };
 }
 

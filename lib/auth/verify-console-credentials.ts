@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { decoyPasswordHash, verifyPassword } from "@/lib/crypto/password";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { checkSignInAllowance, recordSignInAttempt } from "./sign-in-limits";
+import { recordPasswordFailure } from "@/lib/limits/password-guessing";
+import { checkSignInAllowance, recordSignInAttempt, signInSource } from "./sign-in-limits";
 
 export type CredentialCheck =
   | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
@@ -15,15 +16,19 @@ export function normalizeEmail(email: string): string {
 
 /**
  * Checks a console sign-in. Unknown emails, users without a password and deactivated users
- * all cost one password verification and give the same answer as a wrong password.
+ * all cost one password verification and give the same answer as a wrong password. Failures
+ * spend the password budgets HTTP Basic spends too (per account, or per trusted browser when
+ * `deviceCookie` proves one, and per address), checked before the password is.
  */
 export async function verifyConsoleCredentials(
   rawEmail: string,
   password: string,
   ip: string,
+  deviceCookie?: string,
 ): Promise<CredentialCheck> {
   const email = normalizeEmail(rawEmail).slice(0, 320);
-  const allowance = await checkSignInAllowance(email, ip);
+  const source = signInSource(email, ip, deviceCookie);
+  const allowance = await checkSignInAllowance(email, source);
   if (!allowance.allowed)
     return { ok: false, reason: "rate_limited", retryAfterMinutes: allowance.retryAfterMinutes };
 
@@ -47,7 +52,10 @@ export async function verifyConsoleCredentials(
   );
   const succeeded = Boolean(user?.passwordHash && user.active && passwordMatches);
   await recordSignInAttempt(email, ip, succeeded);
-  if (!user || !succeeded) return { ok: false, reason: "invalid" };
+  if (!user || !succeeded) {
+    await recordPasswordFailure(email, source);
+    return { ok: false, reason: "invalid" };
+  }
 
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
   return {

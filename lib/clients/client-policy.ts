@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { organizations } from "@/lib/db/schema";
+import { planIncludes } from "@/lib/plans/plan-catalogue";
 import { AllowedIpsRequiredError, ApiAccessNotInPlanError } from "./client-errors";
 
 /** What an organization's settings say about its API clients. */
@@ -20,9 +21,9 @@ export async function loadClientPolicy(executor: Executor, organizationId: strin
   return policy;
 }
 
-/** The free plan includes no API access, so it gets no clients. */
+/** A plan without API access gets no clients. */
 export function assertApiAccessIncluded(policy: ClientPolicy): void {
-  if (policy.plan === "free") throw new ApiAccessNotInPlanError();
+  if (!planIncludes(policy.plan, "apiAccess")) throw new ApiAccessNotInPlanError();
 }
 
 /**

@@ -17,6 +17,7 @@ export const clientColumns = {
   createdAt: apiClients.createdAt,
   updatedAt: apiClients.updatedAt,
   lastUsedAt: apiClients.lastUsedAt,
+  requestsPerMinute: apiClients.requestsPerMinute,
 };
 
 export type ClientRecord = {

@@ -1,5 +1,6 @@
 import { crc32 } from "node:zlib";
 import { BITS_PER_BASE62_CHAR, encodeBase62, isBase62, randomBase62 } from "./base62";
+import { SECRET_PREFIXES, type SecretKind } from "./secret-prefixes";
 
 /**
  * Latchkey secrets look like GitHub's tokens: a recognisable prefix, a random base62 body and
@@ -7,13 +8,7 @@ import { BITS_PER_BASE62_CHAR, encodeBase62, isBase62, randomBase62 } from "./ba
  * The prefix lets secret scanners find a leaked one; the checksum lets us (and them) reject
  * a mistyped or made-up value without touching the database.
  */
-export const SECRET_PREFIXES = {
-  client_secret: "lk_cs_",
-  personal_token: "lk_pat_",
-  legacy_key: "lk_legacy_",
-} as const;
-
-export type SecretKind = keyof typeof SECRET_PREFIXES;
+export { SECRET_PREFIXES, type SecretKind } from "./secret-prefixes";
 
 /** 43 base62 characters carry 256.03 bits: the smallest body that reaches 256. */
 export const SECRET_BODY_LENGTH = Math.ceil(256 / BITS_PER_BASE62_CHAR);

@@ -3,7 +3,7 @@ import { createLocalJWKSet, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { issueAccessToken, verifyAccessToken } from "./access-token";
 import { handleJwksRequest } from "./discovery";
-import { issuerUrl, resourceAudience } from "./issuer";
+import { accessTokenLifetimeSeconds, issuerUrl, resourceAudience } from "./issuer";
 import { getKeyRing } from "./signing-keys";
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
@@ -62,10 +62,30 @@ describe("access tokens", () => {
       lifetimeSeconds: 60,
     });
     expect((await verifyAccessToken(token)).ok).toBe(true);
-    expect(await verifyAccessToken(token, (claims.exp + 31) * 1000)).toEqual({
+    expect((await verifyAccessToken(token, (claims.exp - 1) * 1000)).ok).toBe(true);
+    // Expired at its exp, to the second: no leeway (RFC 7519 §4.1.4).
+    expect(await verifyAccessToken(token, claims.exp * 1000)).toEqual({
       ok: false,
       reason: "The token has expired",
+      expired: true,
     });
+  });
+
+  it("refuses a token whose lifetime exceeds the configured maximum, even when signed", async () => {
+    const claims = await validClaims();
+    const token = await signWithCurrentKey(
+      { alg: "ES256", typ: "at+jwt" },
+      { ...claims, exp: claims.iat + accessTokenLifetimeSeconds() + 1 },
+    );
+    expect(await verifyAccessToken(token)).toEqual({
+      ok: false,
+      reason: "The token's lifetime exceeds the configured maximum",
+    });
+    const withinLimit = await signWithCurrentKey(
+      { alg: "ES256", typ: "at+jwt" },
+      { ...claims, exp: claims.iat + accessTokenLifetimeSeconds() },
+    );
+    expect((await verifyAccessToken(withinLimit)).ok).toBe(true);
   });
 
   it.each([
@@ -137,6 +157,11 @@ describe("access tokens", () => {
     ],
     ["not a JWT", async () => "lk_pat_whatever", "The token is not a JWT"],
   ])("refuses %s", async (_label, make, reason) => {
-    expect(await verifyAccessToken(await make())).toEqual({ ok: false, reason });
+    const result = await verifyAccessToken(await make());
+    expect(result).toEqual({
+      ok: false,
+      reason,
+      ...(reason === "The token has expired" ? { expired: true } : {}),
+    });
   });
 });

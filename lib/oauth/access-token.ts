@@ -1,7 +1,7 @@
 import { randomUUID, sign, verify } from "node:crypto";
 import type { Scope } from "@/lib/permissions/catalogue";
 import { isScope } from "@/lib/permissions/catalogue";
-import { issuerUrl, resourceAudience } from "./issuer";
+import { accessTokenLifetimeSeconds, issuerUrl, resourceAudience } from "./issuer";
 import { findVerificationKey, getKeyRing, SIGNING_ALGORITHM } from "./signing-keys";
 
 /** RFC 9068 claims of a Latchkey access token. */
@@ -56,7 +56,7 @@ export async function issueAccessToken(input: {
 
 export type TokenVerification =
   | { ok: true; claims: AccessTokenClaims; scopes: Scope[] }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; expired?: true };
 
 function parseSegment(segment: string): Record<string, unknown> | undefined {
   try {
@@ -69,7 +69,12 @@ function parseSegment(segment: string): Record<string, unknown> | undefined {
   }
 }
 
-const CLOCK_SKEW_SECONDS = 30;
+/**
+ * Tolerated clock difference for `nbf` only, between processes that sign and verify. A token
+ * expires exactly at its `exp` (RFC 7519 §4.1.4: "on or after"): Latchkey issues and checks its
+ * own tokens, so there is no other party's clock to forgive.
+ */
+const NOT_BEFORE_SKEW_SECONDS = 30;
 const MAX_TOKEN_LENGTH = 4096;
 
 /**
@@ -82,7 +87,8 @@ export async function verifyAccessToken(token: string, now = Date.now()): Promis
   // A remembered token still needs an unexpired lifetime and a key that is still published.
   if (
     cached &&
-    cached.result.claims.exp > Math.floor(now / 1000) - CLOCK_SKEW_SECONDS &&
+    cached.result.claims.exp > Math.floor(now / 1000) &&
+    cached.result.claims.exp - cached.result.claims.iat <= accessTokenLifetimeSeconds() &&
     (await findVerificationKey(cached.kid))
   ) {
     return cached.result;
@@ -147,10 +153,13 @@ async function verifyUncached(token: string, now: number): Promise<TokenVerifica
   for (const name of ["iat", "exp"] as const) {
     if (typeof claims[name] !== "number") return { ok: false, reason: `The token lacks the ${name} claim` };
   }
-  if ((claims.exp as number) <= seconds - CLOCK_SKEW_SECONDS)
-    return { ok: false, reason: "The token has expired" };
+  if ((claims.exp as number) <= seconds) return { ok: false, reason: "The token has expired", expired: true };
+  // A token that claims to live longer than Latchkey issues them was not issued by these rules.
+  if ((claims.exp as number) - (claims.iat as number) > accessTokenLifetimeSeconds())
+    return { ok: false, reason: "The token's lifetime exceeds the configured maximum" };
   const notBefore = typeof claims.nbf === "number" ? claims.nbf : (claims.iat as number);
-  if (notBefore > seconds + CLOCK_SKEW_SECONDS) return { ok: false, reason: "The token is not valid yet" };
+  if (notBefore > seconds + NOT_BEFORE_SKEW_SECONDS)
+    return { ok: false, reason: "The token is not valid yet" };
   const scopes = (claims.scope as string).split(" ").filter(isScope);
   return { ok: true, claims: claims as unknown as AccessTokenClaims, scopes };
 }

@@ -2,7 +2,7 @@ import { type AuthenticatedClient, authenticateClientSecret } from "@/lib/client
 import { isWellFormedClientId } from "@/lib/clients/client-id";
 import { isWellFormedSecret } from "@/lib/crypto/secret-format";
 import { getDb } from "@/lib/db/client";
-import { clientAuthFailureLimiter } from "./failure-limiter";
+import { recordSecretFailure } from "@/lib/limits/secret-guessing";
 import { OAuthError } from "./oauth-error";
 
 const BASIC_CHALLENGE = { "www-authenticate": 'Basic realm="Latchkey", charset="UTF-8"' };
@@ -16,17 +16,28 @@ export function formDecode(value: string): string {
   }
 }
 
+/** RFC 7617 / RFC 7235 token68 after "Basic ", and nothing else. */
+const BASIC_AUTHORIZATION = /^basic +([A-Za-z0-9\-._~+/]+=*)$/i;
+
 function credentialsFrom(request: Request, params: Map<string, string>) {
   const authorization = request.headers.get("authorization");
   const bodySecret = params.get("client_secret");
   if (authorization) {
-    const [scheme, encoded = ""] = authorization.split(" ", 2);
-    if (scheme?.toLowerCase() !== "basic") {
+    const scheme = authorization.trim().split(" ", 1)[0]?.toLowerCase();
+    if (scheme !== "basic") {
       throw new OAuthError(
         "invalid_client",
         "Authenticate with HTTP Basic or client_secret_post",
         401,
         BASIC_CHALLENGE,
+      );
+    }
+    // Two Authorization headers arrive joined by a comma, which base64 never holds.
+    const encoded = BASIC_AUTHORIZATION.exec(authorization.trim())?.[1];
+    if (!encoded) {
+      throw new OAuthError(
+        "invalid_request",
+        "The Authorization header must be exactly 'Basic <credentials>'",
       );
     }
     if (bodySecret !== undefined) {
@@ -59,7 +70,10 @@ function credentialsFrom(request: Request, params: Map<string, string>) {
 /**
  * Authenticates the calling client (client_secret_basic or client_secret_post). An unknown
  * client, a wrong secret, a disabled client and a malformed secret all get one answer; a
- * malformed one is refused before any database work. Repeated failures are answered 429.
+ * malformed one is refused before any database work. A wrong secret spends the failure
+ * budgets it shares with the api-key/api-secret headers (per address, per client and address,
+ * per client); once one is spent, wrong secrets are answered 429 with Retry-After — a right
+ * secret never is, so guessing from elsewhere cannot lock the real client out.
  */
 export async function authenticateOAuthClient(
   request: Request,
@@ -67,19 +81,20 @@ export async function authenticateOAuthClient(
   ip: string,
 ): Promise<AuthenticatedClient & { method: "client_secret_basic" | "client_secret_post" }> {
   const { clientId, secret, method } = credentialsFrom(request, params);
-  const limiter = clientAuthFailureLimiter();
-  const wait = limiter.retryAfterSeconds(ip, clientId);
-  if (wait > 0) {
-    throw new OAuthError("invalid_client", `Too many failed attempts; try again in ${wait} seconds`, 429, {
-      "retry-after": String(wait),
-    });
+  if (!isWellFormedClientId(clientId) || !isWellFormedSecret(secret, "client_secret")) {
+    throw new OAuthError("invalid_client", "Client authentication failed", 401, BASIC_CHALLENGE);
   }
-  const authenticated =
-    isWellFormedClientId(clientId) && isWellFormedSecret(secret, "client_secret")
-      ? await authenticateClientSecret(await getDb(), clientId, secret)
-      : null;
+  const authenticated = await authenticateClientSecret(await getDb(), clientId, secret);
   if (!authenticated) {
-    limiter.recordFailure(ip, clientId);
+    const budget = await recordSecretFailure(ip, clientId);
+    if (budget.spent) {
+      throw new OAuthError(
+        "invalid_client",
+        `Too many failed attempts; try again in ${budget.retryAfterSeconds} seconds`,
+        429,
+        { "retry-after": String(budget.retryAfterSeconds) },
+      );
+    }
     throw new OAuthError("invalid_client", "Client authentication failed", 401, BASIC_CHALLENGE);
   }
   return { ...authenticated, method };

@@ -1,5 +1,6 @@
 import type { AuthenticatedClient } from "@/lib/clients/authenticate-client-secret";
 import { isAddressAllowed } from "@/lib/net/ip-allow-list";
+import { planIncludes } from "@/lib/plans/plan-catalogue";
 
 export const NOT_IN_PLAN = "API access is not included in the organization's plan";
 export const ADDRESS_NOT_ALLOWED = "Requests from this address are not allowed for this client";
@@ -16,7 +17,7 @@ export function clientAccessRefusal(
   },
   ip: string,
 ): typeof NOT_IN_PLAN | typeof ADDRESS_NOT_ALLOWED | null {
-  if (authenticated.organization.plan === "free") return NOT_IN_PLAN;
+  if (!planIncludes(authenticated.organization.plan, "apiAccess")) return NOT_IN_PLAN;
   if (authenticated.organization.restrictApiByIp && !isAddressAllowed(ip, authenticated.client.allowedIps)) {
     return ADDRESS_NOT_ALLOWED;
   }

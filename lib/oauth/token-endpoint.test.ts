@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setClientStatus } from "@/lib/clients/set-client-status";
+import { generateSecret } from "@/lib/crypto/secret-format";
 import { getDb } from "@/lib/db/client";
 import { basicAuth, createTenantWithClient, formRequest, TEST_IP } from "@/lib/testing/oauth-test-support";
 import { verifyAccessToken } from "./access-token";
@@ -232,22 +233,26 @@ describe("POST /api/oauth/token", () => {
     expect(await introspection.json()).toMatchObject({ error: "unauthorized_client" });
   });
 
-  it("answers 429 with Retry-After after repeated failures from one address, without locking out other addresses", async () => {
+  it("answers 429 with Retry-After to wrong secrets after repeated failures, never to the right one", async () => {
     const { client, secret } = await createTenantWithClient();
     const attacker = `192.0.2.${Math.floor(Math.random() * 200) + 20}`;
-    const wrong = { authorization: basicAuth(client.clientId, `lk_cs_${"A".repeat(49)}`) };
+    const wrong = { authorization: basicAuth(client.clientId, generateSecret("client_secret")) };
     for (let attempt = 0; attempt < 10; attempt += 1) {
       expect((await tokenCall({ grant_type: "client_credentials" }, wrong, attacker)).response.status).toBe(
         401,
       );
     }
-    const limited = await tokenCall(
+    const limited = await tokenCall({ grant_type: "client_credentials" }, wrong, attacker);
+    expect(limited.response.status).toBe(429);
+    expect(limited.body).toMatchObject({ error: "invalid_client" });
+    expect(Number(limited.response.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Someone else's guesses do not lock the real client out, wherever it calls from.
+    const sameAddress = await tokenCall(
       { grant_type: "client_credentials" },
       { authorization: basicAuth(client.clientId, secret) },
       attacker,
     );
-    expect(limited.response.status).toBe(429);
-    expect(Number(limited.response.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(sameAddress.response.status).toBe(200);
     const legitimate = await tokenCall(
       { grant_type: "client_credentials" },
       { authorization: basicAuth(client.clientId, secret) },

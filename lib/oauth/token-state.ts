@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/lib/db/client";
 import { preparedPerConnection } from "@/lib/db/prepared-per-connection";
-import { apiClients, organizations, revokedAccessTokens } from "@/lib/db/schema";
+import { apiClients, organizations, type Plan, revokedAccessTokens } from "@/lib/db/schema";
 import type { Scope } from "@/lib/permissions/catalogue";
 import { intersectGrids } from "@/lib/permissions/grid";
 import type { AccessTokenClaims } from "./access-token";
@@ -9,8 +9,9 @@ import type { AccessTokenClaims } from "./access-token";
 export interface LiveTokenState {
   clientRowId: string;
   clientName: string;
+  requestsPerMinute: number | null;
   allowedIps: string[];
-  organization: { id: string; plan: "free" | "standard" | "enterprise"; restrictApiByIp: boolean };
+  organization: { id: string; plan: Plan; restrictApiByIp: boolean };
   /** The token's scopes narrowed to what the client holds now: reduced permissions apply at once. */
   scopes: Scope[];
 }
@@ -33,6 +34,7 @@ export async function loadLiveTokenState(
   return {
     clientRowId: row.clientRowId,
     clientName: row.clientName,
+    requestsPerMinute: row.requestsPerMinute,
     allowedIps: row.allowedIps,
     organization: row.organization,
     scopes: intersectGrids(tokenScopes, row.permissions),
@@ -46,6 +48,7 @@ function buildLiveTokenStateQuery(db: Database) {
     .select({
       clientRowId: apiClients.id,
       clientName: apiClients.name,
+      requestsPerMinute: apiClients.requestsPerMinute,
       status: apiClients.status,
       permissions: apiClients.permissions,
       allowedIps: apiClients.allowedIps,

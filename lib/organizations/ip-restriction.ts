@@ -3,12 +3,12 @@ import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-even
 import type { Executor } from "@/lib/db/client";
 import { organizations } from "@/lib/db/schema";
 import { FormError } from "@/lib/forms/action-state";
+import { planIncludes, plansIncluding } from "@/lib/plans/plan-catalogue";
 import { type SetIpRestrictionInput, setIpRestrictionSchema } from "./ip-restriction-schema";
 
-export const IP_RESTRICTION_NOT_IN_PLAN =
-  "Restricting API access by IP is included in the Enterprise plan only.";
+export const IP_RESTRICTION_NOT_IN_PLAN = `Restricting API access by IP is included in the ${plansIncluding("ipRestriction").join(" and ")} plan only.`;
 
-/** Only the enterprise plan may switch IP restriction on. */
+/** Only a plan that includes IP restriction may switch it on. */
 export class IpRestrictionNotInPlanError extends FormError {
   constructor() {
     super(IP_RESTRICTION_NOT_IN_PLAN);
@@ -44,7 +44,7 @@ export async function setIpRestriction(
       .limit(1);
     // The session names a real organization; a missing one is a caller bug, not user input.
     if (!current) throw new Error(`organization ${organizationId} does not exist`);
-    if (enabled && current.plan !== "enterprise") throw new IpRestrictionNotInPlanError();
+    if (enabled && !planIncludes(current.plan, "ipRestriction")) throw new IpRestrictionNotInPlanError();
     const change = { from: current.restrictApiByIp, to: enabled };
     if (change.from === change.to) return change;
     await tx

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { effectiveSecurityLevel, isMethodAllowed, LEGACY_SUNSET_ENV, legacySunset } from "./security-level";
+import { isMethodAllowed } from "@/lib/api/auth/method-catalogue";
+import { effectiveSecurityLevel, LEGACY_SUNSET_ENV, legacySunset } from "./security-level";
 
 describe("the legacy sunset", () => {
   afterEach(() => {

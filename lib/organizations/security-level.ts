@@ -1,12 +1,5 @@
+import { AUTHENTICATION_METHODS, methodsAllowedAt } from "@/lib/api/auth/method-catalogue";
 import type { SecurityLevel } from "@/lib/db/schema";
-
-/** The ways a resource API caller can prove who it is (DESIGN.md, "Authentication methods by security level"). */
-export type AuthenticationMethod =
-  | "access_token"
-  | "personal_token"
-  | "client_secret_headers"
-  | "basic_password"
-  | "legacy_key";
 
 export const SECURITY_LEVELS = ["legacy", "high", "extra_high"] as const satisfies readonly SecurityLevel[];
 
@@ -16,34 +9,22 @@ export const SECURITY_LEVEL_LABELS: Record<SecurityLevel, string> = {
   extra_high: "Extra High",
 };
 
-/** One sentence per level, as the Security page shows them. */
-export const SECURITY_LEVEL_DESCRIPTIONS: Record<SecurityLevel, string> = {
-  legacy:
-    "Everything works, including static legacy API keys and HTTP Basic with a user's email and password; for older integrations only.",
-  high: "Legacy API keys stop working; access tokens, personal tokens, api-key/api-secret headers and HTTP Basic with email and password still work.",
-  extra_high:
-    "Only access tokens, personal tokens and api-key/api-secret headers work; HTTP Basic with email and password and legacy keys are refused.",
+/** What each level is for; what it accepts is said from the method catalogue. */
+const SECURITY_LEVEL_PURPOSES: Record<SecurityLevel, string> = {
+  legacy: "For older integrations only.",
+  high: "Static legacy keys stop working.",
+  extra_high: "Only credentials no person can guess.",
 };
 
-/** How each method is sent, for people reading the reference. */
-export const AUTHENTICATION_METHOD_LABELS: Record<AuthenticationMethod, string> = {
-  access_token: "Bearer access token from /api/oauth/token (client credentials)",
-  personal_token: "Bearer personal token (lk_pat_…)",
-  client_secret_headers: "api-key and api-secret headers (client ID and secret)",
-  basic_password: "HTTP Basic with a user's email and password",
-  legacy_key: "Bearer legacy static key (lk_legacy_…)",
-};
-
-/** The table of DESIGN.md: which methods each level accepts. */
-const ALLOWED_METHODS: Record<SecurityLevel, readonly AuthenticationMethod[]> = {
-  legacy: ["access_token", "personal_token", "client_secret_headers", "basic_password", "legacy_key"],
-  high: ["access_token", "personal_token", "client_secret_headers", "basic_password"],
-  extra_high: ["access_token", "personal_token", "client_secret_headers"],
-};
-
-export function isMethodAllowed(level: SecurityLevel, method: AuthenticationMethod): boolean {
-  return ALLOWED_METHODS[level].includes(method);
-}
+/** One sentence per level, as the Security page shows them, derived from the method catalogue. */
+export const SECURITY_LEVEL_DESCRIPTIONS = Object.fromEntries(
+  SECURITY_LEVELS.map((level) => [
+    level,
+    `${SECURITY_LEVEL_PURPOSES[level]} Accepted: ${methodsAllowedAt(level)
+      .map((method) => AUTHENTICATION_METHODS[method].label)
+      .join("; ")}.`,
+  ]),
+) as Record<SecurityLevel, string>;
 
 export const LEGACY_SUNSET_ENV = "LATCHKEY_LEGACY_SUNSET";
 

@@ -1,4 +1,5 @@
 import { and, count, eq, gt, sql } from "drizzle-orm";
+import { type AuthenticationMethod, isMethodAllowed } from "@/lib/api/auth/method-catalogue";
 import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Executor } from "@/lib/db/client";
 import { legacyApiKeys, organizations, type SecurityLevel, users } from "@/lib/db/schema";
@@ -7,7 +8,6 @@ import type { TokenPolicy } from "@/lib/tokens/token-expiry";
 import {
   effectiveSecurityLevel,
   isLegacyRetired,
-  isMethodAllowed,
   legacySunset,
   SECURITY_LEVEL_LABELS,
 } from "./security-level";
@@ -95,9 +95,9 @@ export async function securityLevelImpact(
   const recentBasicUsers = basic?.value ?? 0;
   const breaks: string[] = [];
   const loosens: string[] = [];
-  const losing = (method: Parameters<typeof isMethodAllowed>[1]) =>
+  const losing = (method: AuthenticationMethod) =>
     isMethodAllowed(from, method) && !isMethodAllowed(to, method);
-  const gaining = (method: Parameters<typeof isMethodAllowed>[1]) =>
+  const gaining = (method: AuthenticationMethod) =>
     !isMethodAllowed(from, method) && isMethodAllowed(to, method);
   if (losing("legacy_key")) {
     breaks.push(`${plural(legacyKeys, "legacy key", "legacy keys")} will stop working.`);

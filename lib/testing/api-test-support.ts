@@ -24,6 +24,7 @@ export function callerFor(organizationId: string, scopes: readonly Scope[] = ALL
     tokenId: "t1",
     label: "test client",
     ip: "192.0.2.1",
+    requestsPerMinute: null,
   };
 }
 

@@ -1,10 +1,12 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { currentClientAddress } from "@/lib/auth/current-user";
+import { DEVICE_COOKIE } from "@/lib/auth/device-cookie";
 import { fieldErrorsOf } from "@/lib/auth/run-admin-action";
-import { checkSignInAllowance } from "@/lib/auth/sign-in-limits";
+import { checkSignInAllowance, signInSource } from "@/lib/auth/sign-in-limits";
 import { INVALID_CREDENTIALS, signInSchema, tooManyAttemptsMessage } from "@/lib/auth/sign-in-schema";
 import { normalizeEmail } from "@/lib/auth/verify-console-credentials";
 import { type ActionState, failure } from "@/lib/forms/action-state";
@@ -17,9 +19,11 @@ export async function signInAction(_previous: ActionState | null, formData: Form
     return { ok: true, data: undefined };
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      const email = normalizeEmail(parsed.data.email);
+      const deviceCookie = (await cookies()).get(DEVICE_COOKIE)?.value;
       const allowance = await checkSignInAllowance(
-        normalizeEmail(parsed.data.email),
-        await currentClientAddress(),
+        email,
+        signInSource(email, await currentClientAddress(), deviceCookie),
       );
       return failure(tooManyAttemptsMessage(allowance.allowed ? 1 : allowance.retryAfterMinutes));
     }

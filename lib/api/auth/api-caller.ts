@@ -1,12 +1,6 @@
+import type { ApiProblem } from "@/lib/api/api-problem";
 import type { Scope } from "@/lib/permissions/catalogue";
-
-/** How the caller of a resource API proved who it is. */
-export type ApiCredentialKind =
-  | "access_token"
-  | "client_secret_headers"
-  | "personal_token"
-  | "basic_password"
-  | "legacy_key";
+import type { AuthenticationMethod } from "./method-catalogue";
 
 /**
  * The authenticated caller of a resource API request. Every query a resource handler makes
@@ -14,7 +8,7 @@ export type ApiCredentialKind =
  */
 export interface ApiCaller {
   organizationId: string;
-  credential: ApiCredentialKind;
+  credential: AuthenticationMethod;
   /** The API client's public ID, when the caller is a client. */
   clientId: string | null;
   /** The user, when the caller acts as a person (personal token, Basic). */
@@ -27,15 +21,16 @@ export interface ApiCaller {
   label: string;
   /** The client address decided by the server. */
   ip: string;
+  /** The client's own /api/v1 request rate, when it has one; otherwise the installation default. */
+  requestsPerMinute: number | null;
 }
 
 /**
- * A caller whose credentials are valid but who may not use the API now (plan, address):
- * refused, yet still known, so the refusal is recorded in the client's API audit log.
+ * What authentication tells: the caller, or a caller whose credentials are valid but who may
+ * not use the API now (plan, address) — refused, yet known, so the refusal is recorded in the
+ * client's API log. An unknown caller gets no result: authentication throws the ApiProblem
+ * that answers it.
  */
-export class RefusedApiCall {
-  constructor(
-    readonly caller: ApiCaller,
-    readonly response: Response,
-  ) {}
-}
+export type AuthenticationResult =
+  | { outcome: "authenticated"; caller: ApiCaller }
+  | { outcome: "refused"; caller: ApiCaller; problem: ApiProblem };

@@ -1,28 +1,22 @@
-import { eq } from "drizzle-orm";
-import { invalidToken } from "@/lib/api/auth/api-auth-errors";
-import type { ApiCaller } from "@/lib/api/auth/api-caller";
-import { BasicCredentialCache, basicCredentialCache } from "@/lib/api/auth/basic-credential-cache";
-import { userAccessColumns, userAccessRefusal } from "@/lib/api/auth/user-api-access";
+import { and, eq } from "drizzle-orm";
 import { decoyPasswordHash, verifyPassword } from "@/lib/crypto/password";
 import { getDb } from "@/lib/db/client";
-import { organizations, roles, users } from "@/lib/db/schema";
-import { problemResponse } from "@/lib/http/problem";
-import { FailureLimiter } from "@/lib/oauth/failure-limiter";
+import { organizations, roles, trustedPasswordSources, users } from "@/lib/db/schema";
+import {
+  type PasswordSource,
+  passwordAttemptAllowance,
+  recordPasswordFailure,
+} from "@/lib/limits/password-guessing";
+import { trustedAddressSource } from "@/lib/limits/trusted-password-sources";
 import { basicAuthUse } from "@/lib/usage/credential-last-used";
 import { isPrintableLine } from "@/lib/validation/text-fields";
+import { invalidTokenProblem, tooManyAttemptsProblem } from "./api-auth-errors";
+import type { AuthenticationResult } from "./api-caller";
+import { BasicCredentialCache, basicCredentialCache } from "./basic-credential-cache";
+import { userAccessColumns, userAccessRefusal } from "./user-api-access";
 
 export const BASIC_INVALID = "The email or password is not valid";
 export const BASIC_MALFORMED = "The Basic credentials are malformed; send base64(email:password)";
-
-const LIMITER_STORE = Symbol.for("latchkey.api.basicFailureLimiter");
-type GlobalWithLimiter = typeof globalThis & { [LIMITER_STORE]?: FailureLimiter };
-
-/** Failed Basic attempts, counted per address and per (email, address) as at the token endpoint. */
-export function basicAuthFailureLimiter(): FailureLimiter {
-  const store = globalThis as GlobalWithLimiter;
-  store[LIMITER_STORE] ??= new FailureLimiter();
-  return store[LIMITER_STORE];
-}
 
 /** RFC 7617: base64 of `user-id:password`, the user-id being the email here. */
 export function parseBasicCredentials(encoded: string): { email: string; password: string } | null {
@@ -34,65 +28,82 @@ export function parseBasicCredentials(encoded: string): { email: string; passwor
   return { email: decoded.slice(0, colon).trim().toLowerCase(), password: decoded.slice(colon + 1) };
 }
 
-/**
- * HTTP Basic with a user's email and password, for older integrations (Legacy and High).
- * The password is checked with argon2 at most once a minute per credential (see
- * BasicCredentialCache); the user, role and organization are read on every request.
- * A wrong password, an unknown email and a user without a password get the same answer
- * and cost about the same; repeated failures are answered 429.
- */
-export async function authenticateBasicPassword(encoded: string, ip: string): Promise<ApiCaller | Response> {
-  const credentials = parseBasicCredentials(encoded);
-  if (!credentials) return invalidToken(BASIC_MALFORMED);
-  const limiter = basicAuthFailureLimiter();
-  const wait = limiter.retryAfterSeconds(ip, credentials.email);
-  if (wait > 0) {
-    return problemResponse(
-      429,
-      "Too Many Requests",
-      `Too many failed attempts; try again in ${wait} seconds`,
-      {},
-      { "retry-after": String(wait) },
-    );
-  }
+async function findUserWithSource(email: string, ip: string) {
+  const source = trustedAddressSource(ip);
   const db = await getDb();
   const [row] = await db
-    .select(userAccessColumns)
+    .select({ ...userAccessColumns, trustedSince: trustedPasswordSources.lastSucceededAt })
     .from(users)
     .innerJoin(roles, eq(roles.id, users.roleId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(users.email, credentials.email))
+    .leftJoin(
+      trustedPasswordSources,
+      and(eq(trustedPasswordSources.userId, users.id), eq(trustedPasswordSources.source, source.id)),
+    )
+    .where(eq(users.email, email))
     .limit(1);
-  const passwordHash = row?.user.passwordHash;
+  const from: PasswordSource = row?.trustedSince ? source : { trusted: false, ip };
+  return { row, from, source };
+}
+
+/**
+ * HTTP Basic with a user's email and password, for older integrations (Legacy and High).
+ *
+ * No password oracle: an unknown email, a wrong password, and a right password that may not
+ * be used here (deactivated user, a level that refuses Basic, a plan without API access, the
+ * REST API off for the role) all get one answer, cost one password verification, and spend
+ * the same failure budget. Guessing is bounded per account across addresses, yet an address
+ * the account used Basic from before keeps a budget of its own (see password-guessing.ts).
+ * The budget is checked before the password, so a locked account confirms nothing.
+ *
+ * A right password is remembered for a minute (BasicCredentialCache) so that an integration
+ * costs one argon2 verification a minute; the user, role and organization are read every time.
+ */
+export async function authenticateBasicPassword(encoded: string, ip: string): Promise<AuthenticationResult> {
+  const credentials = parseBasicCredentials(encoded);
+  if (!credentials) throw invalidTokenProblem(BASIC_MALFORMED);
+  const { email, password } = credentials;
+  const { row, from, source } = await findUserWithSource(email, ip);
+  const allowance = await passwordAttemptAllowance(email, from);
+  if (allowance.spent) throw tooManyAttemptsProblem(allowance.retryAfterSeconds);
+
   const cache = basicCredentialCache();
-  const key = BasicCredentialCache.keyOf(credentials.email, credentials.password);
-  let verified = false;
-  if (row && passwordHash) {
-    const state = { userId: row.user.id, passwordHash, sessionVersion: row.user.sessionVersion };
-    verified = cache.matches(key, state);
-    if (!verified && (await verifyPassword(passwordHash, credentials.password))) {
-      verified = true;
-      cache.remember(key, state);
-    }
-  } else {
-    await verifyPassword(await decoyPasswordHash(), credentials.password);
+  const key = BasicCredentialCache.keyOf(email, password);
+  const state = row?.user.passwordHash
+    ? { userId: row.user.id, passwordHash: row.user.passwordHash, sessionVersion: row.user.sessionVersion }
+    : null;
+  const remembered = state !== null && cache.matches(key, state);
+  const verified =
+    remembered ||
+    (await verifyPassword(state?.passwordHash ?? (await decoyPasswordHash()), password.slice(0, 1024)));
+  const refusal = row && verified ? userAccessRefusal(row, "basic_password") : null;
+
+  if (!row || !state || !verified || refusal) {
+    // A remembered password refused now would answer faster than a guess: spend the same time.
+    if (remembered) await verifyPassword(await decoyPasswordHash(), password.slice(0, 1024));
+    if (remembered) cache.forget(key);
+    const budget = await recordPasswordFailure(email, from);
+    throw budget.spent
+      ? tooManyAttemptsProblem(budget.retryAfterSeconds)
+      : invalidTokenProblem(BASIC_INVALID);
   }
-  // A deactivated user gets the same answer as a wrong password: it must not confirm one.
-  if (!row || !verified || !row.user.active) {
-    limiter.recordFailure(ip, credentials.email);
-    return invalidToken(BASIC_INVALID);
+  if (!remembered) {
+    cache.remember(key, state);
+    await source.remember(row.user.id);
   }
-  const refusal = userAccessRefusal(row, "basic_password");
-  if (refusal) return refusal;
   basicAuthUse.note(row.user.id);
   return {
-    organizationId: row.organization.id,
-    credential: "basic_password",
-    clientId: null,
-    userId: row.user.id,
-    tokenId: null,
-    scopes: row.role.permissions,
-    label: `${row.user.email} (HTTP Basic)`,
-    ip,
+    outcome: "authenticated",
+    caller: {
+      organizationId: row.organization.id,
+      credential: "basic_password",
+      clientId: null,
+      userId: row.user.id,
+      tokenId: null,
+      scopes: row.role.permissions,
+      label: `${row.user.email} (HTTP Basic)`,
+      ip,
+      requestsPerMinute: null,
+    },
   };
 }

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
-import { invalidToken } from "@/lib/api/auth/api-auth-errors";
-import type { ApiCaller } from "@/lib/api/auth/api-caller";
-import { userAccessColumns, userAccessRefusal } from "@/lib/api/auth/user-api-access";
 import { isWellFormedSecret } from "@/lib/crypto/secret-format";
 import { secretHash } from "@/lib/crypto/secret-hash";
 import { getDb } from "@/lib/db/client";
 import { legacyApiKeys, organizations, roles, users } from "@/lib/db/schema";
 import { legacyKeyUse } from "@/lib/usage/credential-last-used";
+import { invalidTokenProblem } from "./api-auth-errors";
+import type { AuthenticationResult } from "./api-caller";
+import { refuseWrongCredential } from "./refuse-credential";
+import { userAccessColumns, userAccessRefusal } from "./user-api-access";
 
 export const LEGACY_KEY_INVALID = "The legacy API key is not valid";
 
@@ -14,8 +15,8 @@ export const LEGACY_KEY_INVALID = "The legacy API key is not valid";
  * A static `lk_legacy_…` key, sent as `Authorization: Bearer lk_legacy_…`. It acts with the
  * user's role and works only while the organization is at Legacy (and Legacy not retired).
  */
-export async function authenticateLegacyKey(key: string, ip: string): Promise<ApiCaller | Response> {
-  if (!isWellFormedSecret(key, "legacy_key")) return invalidToken(LEGACY_KEY_INVALID);
+export async function authenticateLegacyKey(key: string, ip: string): Promise<AuthenticationResult> {
+  if (!isWellFormedSecret(key, "legacy_key")) throw invalidTokenProblem(LEGACY_KEY_INVALID);
   const db = await getDb();
   const [row] = await db
     .select({ ...userAccessColumns, keyId: legacyApiKeys.id })
@@ -25,18 +26,20 @@ export async function authenticateLegacyKey(key: string, ip: string): Promise<Ap
     .innerJoin(organizations, eq(organizations.id, legacyApiKeys.organizationId))
     .where(eq(legacyApiKeys.keyHash, secretHash(key)))
     .limit(1);
-  if (!row) return invalidToken(LEGACY_KEY_INVALID);
+  if (!row) return refuseWrongCredential(ip, LEGACY_KEY_INVALID);
   const refusal = userAccessRefusal(row, "legacy_key");
-  if (refusal) return refusal;
+  if (refusal) throw refusal;
   legacyKeyUse.note(row.keyId);
-  return {
+  const caller = {
     organizationId: row.organization.id,
-    credential: "legacy_key",
+    credential: "legacy_key" as const,
     clientId: null,
     userId: row.user.id,
     tokenId: row.keyId,
     scopes: row.role.permissions,
     label: `${row.user.email} (legacy key)`,
     ip,
+    requestsPerMinute: null,
   };
+  return { outcome: "authenticated", caller };
 }

@@ -1,7 +1,4 @@
 import { eq } from "drizzle-orm";
-import { invalidToken } from "@/lib/api/auth/api-auth-errors";
-import type { ApiCaller } from "@/lib/api/auth/api-caller";
-import { userAccessColumns, userAccessRefusal } from "@/lib/api/auth/user-api-access";
 import { isWellFormedSecret } from "@/lib/crypto/secret-format";
 import { secretHash } from "@/lib/crypto/secret-hash";
 import { getDb } from "@/lib/db/client";
@@ -9,6 +6,10 @@ import { organizations, personalTokens, roles, users } from "@/lib/db/schema";
 import { intersectGrids } from "@/lib/permissions/grid";
 import { effectiveTokenExpiry, isExpired } from "@/lib/tokens/token-expiry";
 import { personalTokenUse } from "@/lib/usage/credential-last-used";
+import { invalidTokenProblem } from "./api-auth-errors";
+import type { AuthenticationResult } from "./api-caller";
+import { refuseWrongCredential } from "./refuse-credential";
+import { userAccessColumns, userAccessRefusal } from "./user-api-access";
 
 export const PERSONAL_TOKEN_INVALID = "The personal token is not valid or has been revoked";
 export const PERSONAL_TOKEN_EXPIRED = "The personal token has expired";
@@ -18,8 +19,8 @@ export const PERSONAL_TOKEN_EXPIRED = "The personal token has expired";
  * organization, so revocation, deactivation, a role or level change and a tightened expiry
  * policy all apply on the next request. Rights are the token's scopes within the role's.
  */
-export async function authenticatePersonalToken(token: string, ip: string): Promise<ApiCaller | Response> {
-  if (!isWellFormedSecret(token, "personal_token")) return invalidToken(PERSONAL_TOKEN_INVALID);
+export async function authenticatePersonalToken(token: string, ip: string): Promise<AuthenticationResult> {
+  if (!isWellFormedSecret(token, "personal_token")) throw invalidTokenProblem(PERSONAL_TOKEN_INVALID);
   const db = await getDb();
   const [row] = await db
     .select({
@@ -42,19 +43,22 @@ export async function authenticatePersonalToken(token: string, ip: string): Prom
     .innerJoin(organizations, eq(organizations.id, personalTokens.organizationId))
     .where(eq(personalTokens.tokenHash, secretHash(token)))
     .limit(1);
-  if (!row || row.token.revokedAt !== null) return invalidToken(PERSONAL_TOKEN_INVALID);
-  if (isExpired(effectiveTokenExpiry(row.token, row.policy))) return invalidToken(PERSONAL_TOKEN_EXPIRED);
+  if (!row || row.token.revokedAt !== null) return refuseWrongCredential(ip, PERSONAL_TOKEN_INVALID);
+  if (isExpired(effectiveTokenExpiry(row.token, row.policy)))
+    throw invalidTokenProblem(PERSONAL_TOKEN_EXPIRED);
   const refusal = userAccessRefusal(row, "personal_token");
-  if (refusal) return refusal;
+  if (refusal) throw refusal;
   personalTokenUse.note(row.token.id);
-  return {
+  const caller = {
     organizationId: row.organization.id,
-    credential: "personal_token",
+    credential: "personal_token" as const,
     clientId: null,
     userId: row.user.id,
     tokenId: row.token.id,
     scopes: intersectGrids(row.token.scopes, row.role.permissions),
     label: `${row.user.email} (personal token)`,
     ip,
+    requestsPerMinute: null,
   };
+  return { outcome: "authenticated", caller };
 }

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/permissions/catalogue";
 import { createdAt, id, organizationId, updatedAt } from "./columns";
 import { users } from "./identity";
@@ -32,6 +42,8 @@ export const apiClients = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    /** Requests per minute this client may make to /api/v1; null means the installation default. */
+    requestsPerMinute: integer("requests_per_minute"),
   },
   (table) => [
     uniqueIndex("api_clients_client_id_unique").on(table.clientId),

@@ -15,6 +15,7 @@ import { loadClientPolicy } from "@/lib/clients/client-policy";
 import { listClients } from "@/lib/clients/list-clients";
 import { getDb } from "@/lib/db/client";
 import { summarizeGrid } from "@/lib/permissions/grid";
+import { PLANS, planIncludes, plansIncluding } from "@/lib/plans/plan-catalogue";
 
 export const metadata: Metadata = { title: "API Settings" };
 
@@ -28,7 +29,7 @@ export default async function ApiSettingsPage({
   const db = await getDb();
   const policy = await loadClientPolicy(db, admin.organization.id);
   const { clients, total } = await listClients(db, admin.organization.id, toListClientsQuery(params));
-  const inPlan = policy.plan !== "free";
+  const inPlan = planIncludes(policy.plan, "apiAccess");
   const filtered = params.q !== "" || params.status !== "all";
 
   return (
@@ -63,13 +64,17 @@ export default async function ApiSettingsPage({
         >
           <p className="font-medium">{API_ACCESS_NOT_IN_PLAN}</p>
           <p className="mt-1">
-            Programs cannot reach {admin.organization.name}'s data through the API on the Free plan. Ask
-            whoever manages your subscription about the Standard or Enterprise plan.
+            Programs cannot reach {admin.organization.name}'s data through the API on the{" "}
+            {PLANS[policy.plan].label} plan. Ask whoever manages your subscription about the{" "}
+            {plansIncluding("apiAccess").join(" or ")} plan.
           </p>
         </div>
       )}
-      {policy.plan === "enterprise" || policy.restrictApiByIp ? (
-        <IpRestrictionSwitch enabled={policy.restrictApiByIp} canEnable={policy.plan === "enterprise"} />
+      {planIncludes(policy.plan, "ipRestriction") || policy.restrictApiByIp ? (
+        <IpRestrictionSwitch
+          enabled={policy.restrictApiByIp}
+          canEnable={planIncludes(policy.plan, "ipRestriction")}
+        />
       ) : null}
       {inPlan || total > 0 || filtered ? (
         <ClientsTable

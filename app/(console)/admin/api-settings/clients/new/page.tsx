@@ -8,6 +8,7 @@ import { API_ACCESS_NOT_IN_PLAN } from "@/lib/clients/client-errors";
 import { loadClientPolicy } from "@/lib/clients/client-policy";
 import { tokenEndpointUrl } from "@/lib/config/public-urls";
 import { getDb } from "@/lib/db/client";
+import { planIncludes } from "@/lib/plans/plan-catalogue";
 
 export const metadata: Metadata = { title: "Create Client" };
 
@@ -21,7 +22,7 @@ export default async function NewClientPage() {
         title="Create Client"
         description="A client is a program that calls your organization's API with its own client ID and secret. It may do only what you allow below."
       />
-      {policy.plan === "free" ? (
+      {!planIncludes(policy.plan, "apiAccess") ? (
         <div className="rounded-lg border border-amber-300 bg-amber-50 p-5 text-sm text-amber-900">
           <p className="font-medium">{API_ACCESS_NOT_IN_PLAN}</p>
           <Link href="/admin/api-settings" className="mt-2 inline-block text-indigo-700 underline">
