@@ -7,6 +7,20 @@ type NodeHandler = (request: IncomingMessage, response: ServerResponse) => Promi
 type TrustedProxies = Parameters<typeof resolveClientAddress>[2];
 
 /**
+ * Node keeps only the first of several Authorization headers; joined with a comma (as RFC 9110
+ * §5.3 combines repeated fields), a request carrying two is seen as malformed and refused,
+ * rather than answered for whichever came first.
+ */
+function joinRepeatedAuthorization(request: IncomingMessage): void {
+  const values: string[] = [];
+  for (let index = 0; index < request.rawHeaders.length; index += 2) {
+    if (request.rawHeaders[index]?.toLowerCase() === "authorization")
+      values.push(request.rawHeaders[index + 1] ?? "");
+  }
+  if (values.length > 1) request.headers.authorization = values.join(", ");
+}
+
+/**
  * The server's one request listener. It decides the client address once — the TCP peer, or
  * the right-most untrusted X-Forwarded-For hop behind a trusted proxy — and replaces every
  * forwarding header a client sent, so console pages, audit, rate limits and allow-lists all
@@ -25,6 +39,7 @@ export function createRequestListener(options: {
       options.trustedProxies,
     );
     for (const header of FORWARDING_HEADERS) delete request.headers[header];
+    joinRepeatedAuthorization(request);
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress;
     request.headers["x-forwarded-for"] = clientAddress;
 

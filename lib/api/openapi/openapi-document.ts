@@ -8,19 +8,17 @@ import {
 import { RESOURCE_DEFINITIONS } from "../resources";
 import { operationObjectOf } from "./openapi-operations";
 import { type JsonSchema, problemSchema, resourceSchemasOf, schemaRef } from "./openapi-schemas";
+import { authenticationDescription, securitySchemesOf } from "./openapi-security";
 
-const AUTHENTICATION = `Authenticate with one of:
-
-- an access token from the token endpoint (OAuth 2.0 client credentials), as \`Authorization: Bearer <token>\`;
-- a personal token (\`lk_pat_…\`), as \`Authorization: Bearer <token>\`;
-- the \`api-key\` (client ID) and \`api-secret\` (client secret) headers together.
-
-Each operation requires exactly one scope, named in its security requirement. Lists are paged
+const CONVENTIONS = `Each operation requires exactly one scope, named in its security requirement. Lists are paged
 with \`limit\` (1–100, default 25) and the opaque \`cursor\` of the previous page's \`next_cursor\`.
-Errors are RFC 9457 problem details: 400 malformed JSON, 401 missing or invalid credentials,
+Every caller may make a number of requests per minute (its client's own setting, or the installation's
+default); responses carry \`RateLimit-Policy\` and \`RateLimit\`, and beyond it 429 with \`Retry-After\`.
+Errors are RFC 9457 problem details: 400 malformed JSON or credentials, 401 missing or invalid credentials,
 403 missing scope (\`WWW-Authenticate: Bearer error="insufficient_scope"\`), 404 unknown path or ID
 (another organization's IDs included), 405 wrong method (with \`Allow\`), 409 a unique value in
-use, 413 body too large, 415 body not application/json, 422 invalid fields or query parameters.`;
+use, 413 body too large, 415 body not application/json, 422 invalid fields or query parameters,
+429 too many failed attempts or requests.`;
 
 /** The scopes the token endpoint grants, described for the OAuth flow. */
 function scopeDescriptions(): Record<string, string> {
@@ -91,44 +89,18 @@ export function buildOpenApiDocument(baseUrl: string) {
   const { paths, schemas } = pathsAndSchemas();
   return {
     openapi: "3.1.0",
-    info: { title: "Latchkey API", version: "1.0.0", description: AUTHENTICATION },
+    info: {
+      title: "Latchkey API",
+      version: "1.0.0",
+      description: `${authenticationDescription()}\n\n${CONVENTIONS}`,
+    },
     servers: [{ url: base }],
     tags: RESOURCES.map((resource) => ({ name: resource.label, description: resource.description })),
     paths,
     components: {
       schemas,
       responses: ERROR_RESPONSES,
-      securitySchemes: {
-        oauth2: {
-          type: "oauth2",
-          description: "Client credentials grant; request the scopes an integration needs.",
-          flows: { clientCredentials: { tokenUrl: `${base}/api/oauth/token`, scopes: scopeDescriptions() } },
-        },
-        personalToken: {
-          type: "http",
-          scheme: "bearer",
-          description: "A personal token (lk_pat_…), limited to its own scope and its user's role.",
-        },
-        basicAuth: {
-          type: "http",
-          scheme: "basic",
-          description:
-            "A user's email and password, for older integrations; accepted at the Legacy and High security levels only.",
-        },
-        legacyKey: {
-          type: "http",
-          scheme: "bearer",
-          description:
-            "A user's static legacy key (lk_legacy_…); accepted at the Legacy security level only.",
-        },
-        apiKey: { type: "apiKey", in: "header", name: "api-key", description: "The API client's client ID." },
-        apiSecret: {
-          type: "apiKey",
-          in: "header",
-          name: "api-secret",
-          description: "The API client's secret (lk_cs_…); send with api-key.",
-        },
-      },
+      securitySchemes: securitySchemesOf(base, scopeDescriptions()),
     },
   };
 }

@@ -9,6 +9,7 @@ import {
 import { DEFAULT_MAX_BODY_BYTES } from "../read-json-body";
 import type { ResourceDefinition } from "../resource-definition";
 import { listParametersOf, pascalCase, schemaRef } from "./openapi-schemas";
+import { securityRequirementsOf } from "./openapi-security";
 
 /** The shared error responses (components.responses) each kind of operation can give. */
 const ERRORS_BY_KIND = {
@@ -138,13 +139,7 @@ export function operationObjectOf(
     summary: summaryOf(resource, operation, kind, definition.noun),
     description: `Requires the scope \`${scope}\`.${hasBody ? ` JSON body of at most ${maxBytes / 1024 / 1024} MiB.` : ""}`,
     tags: [resource.label],
-    security: [
-      { oauth2: [scope] },
-      { personalToken: [scope] },
-      { apiKey: [], apiSecret: [] },
-      { basicAuth: [] },
-      { legacyKey: [] },
-    ],
+    security: securityRequirementsOf(scope),
     "x-required-scope": scope,
     ...(kind === "list" ? { parameters: listParametersOf(definition) } : {}),
     ...(kind === "list" || kind === "create" ? {} : { parameters: [idParameter] }),
