@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/auth/current-user";
 import { ClientNotFoundError } from "@/lib/clients/client-errors";
 import type { ClientRecord } from "@/lib/clients/client-record";
+import { setClientRequestRateSchema } from "@/lib/clients/client-request-rate-schema";
 import {
   createClientSchema,
   deleteClientSchema,
@@ -14,6 +15,7 @@ import {
 import { createClient } from "@/lib/clients/create-client";
 import { deleteClient } from "@/lib/clients/delete-client";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
+import { setClientRequestRate } from "@/lib/clients/set-client-request-rate";
 import { setClientStatus } from "@/lib/clients/set-client-status";
 import { updateClient } from "@/lib/clients/update-client";
 import { getDb } from "@/lib/db/client";
@@ -70,6 +72,14 @@ const setStatus = adminAction(setClientStatusSchema, async (admin, values) => {
   return { status: client.status };
 });
 
+const setRequestRate = adminAction(setClientRequestRateSchema, async (admin, values) => {
+  const client = found(
+    await setClientRequestRate(await getDb(), admin.organization.id, actorOf(admin), values),
+  );
+  revalidateClient(client.clientId);
+  return { requestsPerMinute: client.requestsPerMinute };
+});
+
 const remove = adminAction(deleteClientSchema, async (admin, values) => {
   const client = found(await deleteClient(await getDb(), admin.organization.id, actorOf(admin), values));
   revalidatePath(LIST_PATH);
@@ -96,6 +106,10 @@ export async function rotateClientSecretAction(input: unknown) {
 
 export async function setClientStatusAction(input: unknown) {
   return setStatus(input);
+}
+
+export async function setClientRequestRateAction(input: unknown) {
+  return setRequestRate(input);
 }
 
 export async function deleteClientAction(input: unknown) {

@@ -6,6 +6,7 @@ import { ClientApiCalls } from "@/components/clients/client-api-calls";
 import { ClientAuditEvents } from "@/components/clients/client-audit-events";
 import { ClientForm } from "@/components/clients/client-form";
 import { ClientLifecycleControls } from "@/components/clients/client-lifecycle-controls";
+import { ClientRequestRateForm } from "@/components/clients/client-request-rate-form";
 import { ClientSecretRotation } from "@/components/clients/client-secret-rotation";
 import { ClientSecretsList } from "@/components/clients/client-secrets-list";
 import { ClientStatusBadge } from "@/components/clients/client-status-badge";
@@ -18,6 +19,7 @@ import { CLIENT_TARGET_TYPE } from "@/lib/clients/client-record";
 import { findClientForOrganization, listClientSecrets } from "@/lib/clients/find-client";
 import { tokenEndpointUrl } from "@/lib/config/public-urls";
 import { getDb } from "@/lib/db/client";
+import { defaultRequestsPerMinute } from "@/lib/limits/limit-catalogue";
 import { listClientApiRequests } from "@/lib/usage/api-request-log";
 
 export const metadata: Metadata = { title: "API client" };
@@ -84,6 +86,13 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
               allowedIps: client.allowedIps,
               permissions: client.permissions,
             }}
+          />
+        </Section>
+        <Section id="client-request-rate" title="Request rate">
+          <ClientRequestRateForm
+            clientId={client.clientId}
+            requestsPerMinute={client.requestsPerMinute}
+            defaultRequestsPerMinute={defaultRequestsPerMinute()}
           />
         </Section>
         <Section id="client-secrets" title="Secrets">
