@@ -16,7 +16,7 @@ import { rateLimitCounters } from "@/lib/db/schema";
  */
 interface CounterStores {
   limiters: Map<string, Promise<RateLimiterAbstract>>;
-  redis?: Redis;
+  redis?: Promise<Redis>;
   cleanerStarted: boolean;
 }
 
@@ -29,14 +29,28 @@ function stores(): CounterStores {
   return store[STORE];
 }
 
-async function redisClient(url: string): Promise<Redis> {
+const REDIS_CONNECT_WAIT_MS = 2000;
+
+async function connectRedis(url: string): Promise<Redis> {
+  const { Redis } = await import("ioredis");
+  // Fail fast rather than queue: a request must not wait on a Redis that is down.
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on("error", () => {});
+  // Commands sent before the connection is ready are refused; give it a moment to connect.
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, REDIS_CONNECT_WAIT_MS);
+    redis.once("ready", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return redis;
+}
+
+/** One Redis connection per process, however many limiters ask for it at once. */
+function redisClient(url: string): Promise<Redis> {
   const shared = stores();
-  if (!shared.redis) {
-    const { Redis } = await import("ioredis");
-    // Fail fast rather than queue: a request must not wait on a Redis that is down.
-    shared.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-    shared.redis.on("error", () => {});
-  }
+  shared.redis ??= connectRedis(url);
   return shared.redis;
 }
 
@@ -81,7 +95,8 @@ export async function closeCounterStores(): Promise<void> {
   const shared = stores();
   shared.limiters.clear();
   shared.cleanerStarted = false;
-  const redis = shared.redis;
+  const connecting = shared.redis;
   shared.redis = undefined;
+  const redis = await connecting;
   if (redis) await redis.quit().catch(() => redis.disconnect());
 }

@@ -60,14 +60,16 @@ describe("strict credential parsing (RFC 6750 §2.1, §3.1)", () => {
       createRequestListener({
         trustedProxies: [],
         origin: "http://localhost",
-        next: (_request, response) => response.end(),
+        next: (_request, response) => {
+          response.end();
+        },
       }),
     );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     const raw = (lines: string[]) =>
       new Promise<string>((resolve, reject) => {
-        const socket = net.connect(port, "127.0.0.1", () => socket.end(`${lines.join("\r\n")}\r\n\r\n`));
+        const socket = net.connect(port, "127.0.0.1", () => socket.write(`${lines.join("\r\n")}\r\n\r\n`));
         let received = "";
         socket.on("data", (chunk) => {
           received += chunk.toString();
