@@ -1,6 +1,9 @@
 import { endpointsOf, OPERATION_LABELS, RESOURCES, type Scope, scopeOf } from "@/lib/permissions/catalogue";
 
-/** The methods and URIs the allowed cells open, derived from the catalogue. */
+/**
+ * The methods and URIs the allowed cells open, derived from the catalogue. A labelled region
+ * rather than a heading: the grid sits under headings of different levels on different pages.
+ */
 export function AllowedEndpoints({ scopes }: { scopes: readonly Scope[] }) {
   const granted = new Set(scopes);
   const rows = RESOURCES.flatMap((resource) =>
@@ -20,9 +23,9 @@ export function AllowedEndpoints({ scopes }: { scopes: readonly Scope[] }) {
       aria-labelledby="allowed-endpoints-heading"
       className="rounded-lg border border-slate-200 bg-slate-50 p-4"
     >
-      <h3 id="allowed-endpoints-heading" className="text-sm font-semibold">
+      <p id="allowed-endpoints-heading" className="text-sm font-semibold">
         Endpoints these permissions open
-      </h3>
+      </p>
       {rows.length === 0 ? (
         <p className="mt-1 text-sm text-slate-600">None: everything is prohibited.</p>
       ) : (

@@ -2,6 +2,8 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { keepTabInside } from "@/components/ui/keep-tab-inside";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
 import { CopyField } from "./copy-field";
 
 export interface OneTimeSecret {
@@ -20,6 +22,21 @@ export function SecretDialog({ secret, onClosed }: { secret: OneTimeSecret | nul
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [confirming, setConfirming] = useState(false);
+  // The button just pressed goes away with its step, so focus moves to the next step's safe
+  // choice: "Go back" when asked to confirm, "Close" when back.
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const goBackButton = useRef<HTMLButtonElement>(null);
+  const stepChangedByUser = useRef(false);
+  const showStep = (confirm: boolean) => {
+    if (confirm === confirming) return;
+    stepChangedByUser.current = true;
+    setConfirming(confirm);
+  };
+  useEffect(() => {
+    if (!stepChangedByUser.current) return;
+    stepChangedByUser.current = false;
+    (confirming ? goBackButton : closeButton).current?.focus();
+  }, [confirming]);
 
   useEffect(() => {
     const element = dialog.current;
@@ -28,6 +45,7 @@ export function SecretDialog({ secret, onClosed }: { secret: OneTimeSecret | nul
     if (!secret && element.open) element.close();
     setConfirming(false);
   }, [secret]);
+  useReturnFocus(dialog, secret !== null);
 
   const download = () => {
     if (!secret) return;
@@ -42,10 +60,11 @@ export function SecretDialog({ secret, onClosed }: { secret: OneTimeSecret | nul
   return (
     <dialog
       ref={dialog}
+      onKeyDown={keepTabInside}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
-        setConfirming(true);
+        showStep(true);
       }}
       className="m-auto w-full max-w-2xl rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/50"
     >
@@ -64,25 +83,29 @@ export function SecretDialog({ secret, onClosed }: { secret: OneTimeSecret | nul
             ))}
           </div>
           {confirming ? (
-            <div className="space-y-3 rounded-md border border-slate-300 bg-slate-50 p-4">
-              <p className="text-sm font-medium">
-                Have you saved the secret? You will not be able to see it again.
-              </p>
-              <div className="flex gap-2">
-                <Button variant="danger" onClick={onClosed}>
-                  Yes, I saved it
-                </Button>
-                <Button variant="secondary" onClick={() => setConfirming(false)}>
-                  Go back
-                </Button>
-              </div>
+            <div className="rounded-md border border-slate-300 bg-slate-50 p-4">
+              <fieldset>
+                <legend className="mb-3 text-sm font-medium">
+                  Have you saved the secret? You will not be able to see it again.
+                </legend>
+                <div className="flex gap-2">
+                  <Button variant="danger" onClick={onClosed}>
+                    Yes, I saved it
+                  </Button>
+                  <Button ref={goBackButton} variant="secondary" onClick={() => showStep(false)}>
+                    Go back
+                  </Button>
+                </div>
+              </fieldset>
             </div>
           ) : (
             <div className="flex flex-wrap justify-between gap-2">
               <Button variant="secondary" onClick={download}>
                 Download .env
               </Button>
-              <Button onClick={() => setConfirming(true)}>Close</Button>
+              <Button ref={closeButton} onClick={() => showStep(true)}>
+                Close
+              </Button>
             </div>
           )}
         </div>

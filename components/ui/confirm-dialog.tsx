@@ -1,7 +1,8 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 import { Button } from "./button";
+import { keepTabInside } from "./keep-tab-inside";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -16,8 +17,9 @@ interface ConfirmDialogProps {
 }
 
 /**
- * A modal confirmation built on the native <dialog>: the browser traps focus inside it,
- * closes it on Escape, and returns focus to the control that opened it.
+ * A modal confirmation built on the native <dialog>: the browser makes the page behind it
+ * inert, closes it on Escape and returns focus to the control that opened it; Tab wraps
+ * around its controls.
  */
 export function ConfirmDialog({
   open,
@@ -31,6 +33,8 @@ export function ConfirmDialog({
   onCancel,
 }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Several confirmations can share a page: each needs its own title id.
+  const titleId = useId();
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
@@ -41,7 +45,8 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={dialog}
-      aria-labelledby="confirm-dialog-title"
+      onKeyDown={keepTabInside}
+      aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();
@@ -49,7 +54,7 @@ export function ConfirmDialog({
       className="m-auto w-full max-w-md rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="space-y-4 p-6">
-        <h2 id="confirm-dialog-title" className="text-lg font-semibold text-slate-900">
+        <h2 id={titleId} className="text-lg font-semibold text-slate-900">
           {title}
         </h2>
         <div className="text-sm text-slate-700">{children}</div>

@@ -9,6 +9,9 @@ import { issuerUrl } from "@/lib/oauth/issuer";
 export const metadata: Metadata = { title: "API reference" };
 export const dynamic = "force-dynamic";
 
+/** An id without spaces: aria-labelledby reads a space-separated list of ids ("Category Management"). */
+const tagHeadingId = (tag: string) => `tag-${tag.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+
 export default function ApiReferencePage() {
   const baseUrl = issuerUrl();
   const groups = referenceOperationsByTag(buildOpenApiDocument(baseUrl) as never);
@@ -56,10 +59,10 @@ export default function ApiReferencePage() {
         {[...groups.entries()].map(([tag, operations]) => (
           <section
             key={tag}
-            aria-labelledby={`tag-${tag}`}
+            aria-labelledby={tagHeadingId(tag)}
             className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
           >
-            <h2 id={`tag-${tag}`} className="text-lg font-semibold">
+            <h2 id={tagHeadingId(tag)} className="text-lg font-semibold">
               {tag}
             </h2>
             {operations.map((operation) => (

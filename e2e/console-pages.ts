@@ -1,0 +1,183 @@
+/**
+ * Every page the console can show, keyed by the file in `app/` that renders it, with how a
+ * person reaches it. accessibility.spec.ts checks each one with axe, and fails when a file in
+ * `app/` renders a page this list does not name, so a new page cannot skip the check.
+ */
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Page, TestInfo } from "@playwright/test";
+import { createClientThroughForm, LIST_PATH, openClient, uniqueClientName } from "./api-client-steps";
+import { expect } from "./fixtures";
+
+/** Who looks at the page: nobody signed in, Demo Agency's administrator, or a member without Admin. */
+export type Viewer = "anonymous" | "admin" | "member";
+
+export interface ConsolePage {
+  /** The file under `app/` that renders it, as the folder spells it. */
+  file: string;
+  viewer: Viewer;
+  /** Goes to the page (making whatever data it shows) and waits until it is there. */
+  open: (page: Page, testInfo: TestInfo) => Promise<void>;
+}
+
+/** Goes to a path and waits for its one top-level heading. */
+async function visit(page: Page, url: string, heading: string | RegExp): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+}
+
+/** A seeded data user's page (not the administrator's own, whose controls are all disabled). */
+async function openSeededUser(page: Page): Promise<void> {
+  await page.goto("/admin/users?q=Avery");
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("button", { name: "Deactivate user" })).toBeEnabled();
+}
+
+/** A client made for the check, so its page shows secrets, permissions and the lifecycle controls. */
+async function openNewClient(page: Page, testInfo: TestInfo): Promise<void> {
+  const name = uniqueClientName(testInfo, "Accessibility check");
+  await createClientThroughForm(page, name, ["Cases Read"]);
+  await openClient(page, name);
+}
+
+export const CONSOLE_PAGES: readonly ConsolePage[] = [
+  {
+    file: "app/(auth)/sign-in/page.tsx",
+    viewer: "anonymous",
+    open: (page) => visit(page, "/sign-in", "Sign in to the console"),
+  },
+  { file: "app/(console)/page.tsx", viewer: "admin", open: (page) => visit(page, "/", "Demo Agency") },
+  { file: "app/(console)/admin/page.tsx", viewer: "admin", open: (page) => visit(page, "/admin", "Admin") },
+  {
+    file: "app/(console)/admin/users/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, "/admin/users", "Users"),
+  },
+  {
+    file: "app/(console)/admin/users/new/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, "/admin/users/new", "Create user"),
+  },
+  {
+    file: "app/(console)/admin/users/[userId]/page.tsx",
+    viewer: "admin",
+    open: (page) => openSeededUser(page),
+  },
+  {
+    file: "app/(console)/admin/roles/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, "/admin/roles", "Roles"),
+  },
+  {
+    file: "app/(console)/admin/roles/new/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, "/admin/roles/new", "Create role"),
+  },
+  {
+    file: "app/(console)/admin/roles/[roleId]/page.tsx",
+    viewer: "admin",
+    open: async (page) => {
+      await visit(page, "/admin/roles", "Roles");
+      await page.getByRole("link", { name: "Investigator", exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Investigator" })).toBeVisible();
+    },
+  },
+  {
+    file: "app/(console)/admin/api-settings/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, LIST_PATH, "API Access Clients"),
+  },
+  {
+    file: "app/(console)/admin/api-settings/clients/new/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, `${LIST_PATH}/clients/new`, "Create Client"),
+  },
+  {
+    file: "app/(console)/admin/api-settings/clients/[clientId]/page.tsx",
+    viewer: "admin",
+    open: openNewClient,
+  },
+  {
+    file: "app/(console)/admin/api-settings/security/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, `${LIST_PATH}/security`, "Security"),
+  },
+  {
+    file: "app/(console)/admin/api-settings/tokens/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, `${LIST_PATH}/tokens`, "Personal tokens"),
+  },
+  {
+    file: "app/(console)/integrations/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, "/integrations", "Integrations"),
+  },
+  {
+    file: "app/(console)/profile/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, "/profile", "Profile"),
+  },
+  {
+    file: "app/(console)/docs/api/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, "/docs/api", "API reference"),
+  },
+  {
+    file: "app/(console)/docs/access-and-authorization/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, "/docs/access-and-authorization", "Access and authorization"),
+  },
+  {
+    file: "app/(console)/forbidden.tsx",
+    viewer: "member",
+    open: async (page) => {
+      const response = await page.goto("/admin");
+      expect(response?.status()).toBe(403);
+      await expect(
+        page.getByRole("heading", { level: 1, name: "You do not have access to this page." }),
+      ).toBeVisible();
+      await expect(page.getByRole("banner")).toBeVisible(); // under the console's header
+    },
+  },
+  {
+    file: "app/(console)/not-found.tsx",
+    viewer: "admin",
+    open: async (page) => {
+      const response = await page.goto(`/admin/users/${randomUUID()}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+      await expect(page.getByRole("banner")).toBeVisible(); // under the console's header
+    },
+  },
+  {
+    file: "app/not-found.tsx",
+    viewer: "anonymous",
+    open: async (page) => {
+      const response = await page.goto("/no-such-page");
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    },
+  },
+];
+
+/**
+ * Next.js files that render a whole page: routes (`page`) and the pages shown in their place
+ * (`not-found`, `forbidden`, `unauthorized`, `error`, `global-error`, `loading`).
+ */
+const PAGE_FILE = /^(page|not-found|forbidden|unauthorized|error|global-error|loading)\.(tsx|jsx|ts|js|mdx)$/;
+
+/** Every file under `app/` that renders a page, as paths relative to the project. */
+export function pageFilesInApp(root = process.cwd()): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(path.join(root, folder), { withFileTypes: true })) {
+      const relative = path.posix.join(folder, entry.name);
+      if (entry.isDirectory()) walk(relative);
+      else if (PAGE_FILE.test(entry.name)) found.push(relative);
+    }
+  };
+  walk("app");
+  return found.sort();
+}
