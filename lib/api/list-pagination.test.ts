@@ -114,8 +114,28 @@ describe("list pagination", () => {
     });
     const result = await callApi(caller, "GET", `cases?sort=opened_at&cursor=${tampered}`);
     expect(result.status).toBe(422);
-    expect(result.body.errors).toEqual([
+    expect(result.body.errors).toEqual([{ parameter: "cursor", detail: "Not a cursor issued by this API" }]);
+    expect(other.body.errors).toEqual([
       { parameter: "cursor", detail: "This cursor belongs to another sort order" },
     ]);
+  });
+
+  it.each([
+    ["far before year 1", "-999999999999999999"],
+    ["after year 9999", "999999999999999999"],
+    ["just before year 1", "-62135596800000001"],
+  ])("answers 422, not 500, for a forged timestamp key %s", async (_label, key) => {
+    const caller = callerFor(crypto.randomUUID());
+    const forged = encodeCursor({ sort: "opened_at", key, id: crypto.randomUUID() });
+    const result = await callApi(caller, "GET", `cases?sort=opened_at&cursor=${forged}`);
+    expect(result.status).toBe(422);
+    expect(result.body.errors).toEqual([{ parameter: "cursor", detail: "Not a cursor issued by this API" }]);
+  });
+
+  it("still reads a page after a key at the very edge of the range", async () => {
+    const caller = callerFor(crypto.randomUUID());
+    const edge = encodeCursor({ sort: "opened_at", key: "-62135596800000000", id: crypto.randomUUID() });
+    const result = await callApi(caller, "GET", `cases?sort=opened_at&cursor=${edge}`);
+    expect(result.status).toBe(200);
   });
 });

@@ -52,10 +52,23 @@ interface SortKeyCodec {
   compareTo(key: string): SQL | null;
 }
 
+/** Microseconds since the epoch of 0001-01-01 and 9999-12-31T23:59:59.999999Z: every key Latchkey issues. */
+const EARLIEST_MICROSECONDS = -62_135_596_800_000_000n;
+const LATEST_MICROSECONDS = 253_402_300_799_999_999n;
+
+/** A key within the years 1–9999, so a forged one cannot push PostgreSQL's timestamp out of range. */
+function isIssuableMicroseconds(key: string): boolean {
+  if (!/^-?\d{1,18}$/.test(key)) return false;
+  const value = BigInt(key);
+  return value >= EARLIEST_MICROSECONDS && value <= LATEST_MICROSECONDS;
+}
+
 const timestampCodec: SortKeyCodec = {
   select: (column) => sql<string>`(extract(epoch from ${column}) * 1000000)::bigint::text`,
   compareTo: (key) =>
-    /^-?\d{1,18}$/.test(key) ? sql`(timestamptz 'epoch' + ${key}::bigint * interval '1 microsecond')` : null,
+    isIssuableMicroseconds(key)
+      ? sql`(timestamptz 'epoch' + ${key}::bigint * interval '1 microsecond')`
+      : null,
 };
 
 const textCodec: SortKeyCodec = {

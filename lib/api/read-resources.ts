@@ -61,9 +61,12 @@ export async function listResources(definition: ResourceDefinition, request: Req
   ];
   if (cursor !== undefined) {
     const position = decodeCursor(cursor);
-    const key = position ? codec.compareTo(position.key) : null;
-    if (!position || !key || position.sort !== sort) {
+    if (position && position.sort !== sort) {
       throw validationProblem([{ parameter: "cursor", detail: "This cursor belongs to another sort order" }]);
+    }
+    const key = position ? codec.compareTo(position.key) : null;
+    if (!position || !key) {
+      throw validationProblem([{ parameter: "cursor", detail: "Not a cursor issued by this API" }]);
     }
     const comparison = sql.raw(descending ? "<" : ">");
     conditions.push(sql`(${sortColumn}, ${table.id}) ${comparison} (${key}, ${position.id}::uuid)`);
