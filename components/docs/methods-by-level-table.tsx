@@ -3,6 +3,7 @@ import {
   AUTHENTICATION_METHODS,
   isMethodAllowed,
 } from "@/lib/api/auth/method-catalogue";
+import { failureBudgetSummary } from "@/lib/limits/limit-catalogue";
 import { SECURITY_LEVEL_LABELS, SECURITY_LEVELS } from "@/lib/organizations/security-level";
 
 /** Which ways of authenticating each security level accepts, from the rule the API enforces. */
@@ -20,6 +21,9 @@ export function MethodsByLevelTable() {
               {SECURITY_LEVEL_LABELS[level]}
             </th>
           ))}
+          <th scope="col" className="px-5 py-2 text-left font-semibold">
+            Wrong attempts
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -37,6 +41,9 @@ export function MethodsByLevelTable() {
                 )}
               </td>
             ))}
+            <td className="px-5 py-2 text-slate-600">
+              {failureBudgetSummary(AUTHENTICATION_METHODS[method].failureBudget)}
+            </td>
           </tr>
         ))}
       </tbody>

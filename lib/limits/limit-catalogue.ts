@@ -43,3 +43,14 @@ export function defaultRequestsPerMinute(env: Record<string, string | undefined>
   warnedAbout = raw;
   return DEFAULT_REQUESTS_PER_MINUTE;
 }
+
+const minutes = (seconds: number) => `${seconds / 60} minutes`;
+
+/** What a method's failure budget allows, in words, for the reference page. */
+export function failureBudgetSummary(bucket: "secret" | "password"): string {
+  const budgets = FAILURE_BUDGETS;
+  if (bucket === "password") {
+    return `${budgets.passwordPerAccount.points} wrong passwords per account and ${budgets.passwordPerAddress.points} per address in ${minutes(budgets.passwordPerAccount.windowSeconds)}; a browser or address the account signed in from before has ${budgets.passwordPerTrustedSource.points} of its own.`;
+  }
+  return `${budgets.secretPerAddress.points} wrong credentials per address in ${minutes(budgets.secretPerAddress.windowSeconds)}; for a named client also ${budgets.secretPerClientAndAddress.points} per address and ${budgets.secretPerClient.points} in all. A right secret is never refused.`;
+}
