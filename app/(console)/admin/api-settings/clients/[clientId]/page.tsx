@@ -15,7 +15,7 @@ import { listAuditEventsForTarget } from "@/lib/audit/list-audit-events-for-targ
 import { requireAdmin } from "@/lib/auth/current-user";
 import { loadClientPolicy } from "@/lib/clients/client-policy";
 import { CLIENT_TARGET_TYPE } from "@/lib/clients/client-record";
-import { findClientForOrganization, listClientSecrets } from "@/lib/clients/find-client";
+import { currentSecretIdOf, findClientForOrganization, listClientSecrets } from "@/lib/clients/find-client";
 import { tokenEndpointUrl } from "@/lib/config/public-urls";
 import { getDb } from "@/lib/db/client";
 import { listClientApiRequests } from "@/lib/usage/api-request-log";
@@ -90,13 +90,15 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
           <p className="max-w-3xl text-sm text-slate-600">
             Secrets are shown once, when they are made; Latchkey keeps only a hash and the first characters.
             Rotating makes a new secret; the old one keeps working for the period you choose, so the program
-            can switch over. A client has at most two working secrets.
+            can switch over. A client has at most two working secrets. Access tokens last no longer than the
+            secret that obtained them: when an old secret stops, its tokens stop with it.
           </p>
           <ClientSecretRotation
             clientId={client.clientId}
+            currentSecretId={currentSecretIdOf(secrets)}
             connection={{ partnerId: admin.organization.partnerId, tokenUrl: tokenEndpointUrl() }}
           />
-          <ClientSecretsList secrets={secrets} format={formatDateTime} />
+          <ClientSecretsList clientId={client.clientId} secrets={secrets} format={formatDateTime} />
         </Section>
         <Section id="client-lifecycle" title="Status and deletion">
           <ClientLifecycleControls
