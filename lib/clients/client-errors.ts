@@ -68,3 +68,13 @@ export class NotAnOldSecretError extends FormError {
     this.name = "NotAnOldSecretError";
   }
 }
+
+/** The client holds permissions the administrator does not: its new secret would hand them over. */
+export class RotationBeyondYourRoleError extends FormError {
+  constructor(beyond: string) {
+    super(
+      `This client holds ${beyond}, which your role does not. Only an administrator who holds all of the client's permissions can rotate its secret, since the new secret carries them.`,
+    );
+    this.name = "RotationBeyondYourRoleError";
+  }
+}

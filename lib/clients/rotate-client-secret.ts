@@ -2,7 +2,8 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Executor } from "@/lib/db/client";
 import { apiClientSecrets } from "@/lib/db/schema";
-import { SecretAlreadyRotatedError } from "./client-errors";
+import { describeScopes, loadGrantCeiling, scopesBeyond } from "@/lib/roles/grant-ceiling";
+import { RotationBeyondYourRoleError, SecretAlreadyRotatedError } from "./client-errors";
 import { CLIENT_TARGET_TYPE, type ClientRecord } from "./client-record";
 import { type RotateClientSecretInput, type RotationGrace, rotateClientSecretSchema } from "./client-schemas";
 import { issueClientSecret } from "./client-secret-issuance";
@@ -33,7 +34,8 @@ export interface RotatedClientSecret {
  * The rotation names the secret it replaces: the client row is locked first, so a second
  * submission of the same form at the same moment waits, then finds the first one's secret
  * current (READ COMMITTED takes a new snapshot per statement) and is refused with
- * SecretAlreadyRotatedError, writing nothing. Returns null when the organization has no such
+ * SecretAlreadyRotatedError, writing nothing. An administrator whose role lacks some of the
+ * client's permissions cannot rotate (the new secret would give them those rights). Returns null when the organization has no such
  * client.
  */
 export async function rotateClientSecret(
@@ -46,6 +48,9 @@ export async function rotateClientSecret(
   return executor.transaction(async (tx) => {
     const client = await lockClientForUpdate(tx, organizationId, values.clientId);
     if (!client) return null;
+    // The new secret is shown to whoever rotates: it must not give them rights they lack.
+    const beyond = scopesBeyond(await loadGrantCeiling(tx, organizationId, actor), client.permissions);
+    if (beyond.length > 0) throw new RotationBeyondYourRoleError(describeScopes(beyond));
     // The current secret (no expiry) first, then the newest: that one is kept for the grace.
     const live = await tx
       .select({ id: apiClientSecrets.id, expiresAt: apiClientSecrets.expiresAt })

@@ -18,7 +18,9 @@ import { CLIENT_TARGET_TYPE } from "@/lib/clients/client-record";
 import { currentSecretIdOf, findClientForOrganization, listClientSecrets } from "@/lib/clients/find-client";
 import { tokenEndpointUrl } from "@/lib/config/public-urls";
 import { getDb } from "@/lib/db/client";
+import { describeScopes, grantableScopes, loadGrantCeiling, scopesBeyond } from "@/lib/roles/grant-ceiling";
 import { listClientApiRequests } from "@/lib/usage/api-request-log";
+import { actorOf } from "@/lib/users/user-commands";
 
 export const metadata: Metadata = { title: "API client" };
 
@@ -41,12 +43,14 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
   const db = await getDb();
   const client = await findClientForOrganization(db, organizationId, clientId);
   if (!client) notFound();
-  const [policy, secrets, events, calls] = await Promise.all([
+  const [policy, secrets, events, calls, ceiling] = await Promise.all([
     loadClientPolicy(db, organizationId),
     listClientSecrets(db, organizationId, client.clientId),
     listAuditEventsForTarget(db, organizationId, { type: CLIENT_TARGET_TYPE, id: client.clientId }),
     listClientApiRequests(db, organizationId, client.clientId, 25),
+    loadGrantCeiling(db, organizationId, actorOf(admin)),
   ]);
+  const beyond = scopesBeyond(ceiling, client.permissions);
 
   return (
     <>
@@ -77,6 +81,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
           <ClientForm
             mode="edit"
             restrictsByIp={policy.restrictApiByIp}
+            grantable={grantableScopes(ceiling)}
             client={{
               clientId: client.clientId,
               name: client.name,
@@ -97,6 +102,11 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
             clientId={client.clientId}
             currentSecretId={currentSecretIdOf(secrets)}
             connection={{ partnerId: admin.organization.partnerId, tokenUrl: tokenEndpointUrl() }}
+            refusal={
+              beyond.length > 0
+                ? `You cannot rotate this client's secret: it holds ${describeScopes(beyond)}, which your role does not, and the new secret would carry those rights to you.`
+                : undefined
+            }
           />
           <ClientSecretsList clientId={client.clientId} secrets={secrets} format={formatDateTime} />
         </Section>
