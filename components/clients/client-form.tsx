@@ -32,9 +32,13 @@ interface ExistingClient {
   permissions: Scope[];
 }
 
-type ClientFormProps =
+type ClientFormProps = (
   | { mode: "create"; restrictsByIp: boolean; connection: ConnectionContext }
-  | { mode: "edit"; restrictsByIp: boolean; client: ExistingClient };
+  | { mode: "edit"; restrictsByIp: boolean; client: ExistingClient }
+) & {
+  /** The permissions this administrator may grant or remove; undefined: all of them. */
+  grantable?: Scope[];
+};
 
 const LIST_PATH = "/admin/api-settings";
 
@@ -177,6 +181,8 @@ export function ClientForm(props: ClientFormProps) {
               <PermissionGrid
                 value={(field.value ?? []) as Scope[]}
                 onChange={field.onChange}
+                grantable={props.grantable}
+                lockedReason="Your role does not hold this permission, so you can neither grant nor remove it."
                 disabled={busy}
                 error={errors.permissions?.message}
               />

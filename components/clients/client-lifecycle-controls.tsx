@@ -57,7 +57,7 @@ export function ClientLifecycleControls({ client }: Props) {
           </Button>
           <p className="text-sm text-slate-600">
             {disabling
-              ? "Its secrets and tokens are refused from the next request on. Enabling it again restores access with the same secret."
+              ? "Its secrets and tokens are refused from the next request on. Enabling it again restores access with the same secret; access tokens issued before stay refused, so programs ask for new ones."
               : "Its current secret works again from the next request on."}
           </p>
         </div>

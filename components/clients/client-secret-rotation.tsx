@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useRef, useState, useTransition } from "react";
 import { rotateClientSecretAction } from "@/app/(console)/admin/api-settings/actions";
 import { SecretDialog } from "@/components/secret-dialog/secret-dialog";
 import { Button } from "@/components/ui/button";
@@ -24,20 +24,29 @@ const GRACE_OPTIONS = ROTATION_GRACE_PERIODS.map((grace) => ({
 
 /**
  * "Rotate secret": issues a new secret, shown once in the same dialog as on creation, while
- * the old one keeps working for the chosen grace period (at most two secrets are live).
+ * the old one keeps working for the chosen grace period (at most two secrets are live). The
+ * request names the secret that was current when the page was rendered, so a second
+ * submission (a double click, a retry, another tab) is refused on the server instead of
+ * rotating twice. `refusal` explains why this administrator may not rotate at all.
  */
 export function ClientSecretRotation({
   clientId,
+  currentSecretId,
   connection,
+  refusal,
 }: {
   clientId: string;
+  currentSecretId: string | null;
   connection: ConnectionContext;
+  refusal?: string;
 }) {
   const router = useRouter();
   const [grace, setGrace] = useState<RotationGrace>("24h");
   const [issued, setIssued] = useState<IssuedClientSecret | null>(null);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
+  // A second click before the first answer arrives sends nothing.
+  const submitting = useRef(false);
 
   // One object per issued secret: a new one on every render would reset the dialog's confirmation step.
   const { partnerId, tokenUrl } = connection;
@@ -46,16 +55,31 @@ export function ClientSecretRotation({
     [issued, partnerId, tokenUrl],
   );
 
-  const rotate = () =>
+  const rotate = () => {
+    if (submitting.current) return;
+    submitting.current = true;
     startTransition(async () => {
       setError(undefined);
-      const result = await rotateClientSecretAction({ clientId, grace });
-      if (!result.ok) {
-        setError(result.fieldErrors.grace ?? result.formError);
-        return;
+      try {
+        const result = await rotateClientSecretAction({ clientId, grace, replacesSecretId: currentSecretId });
+        if (!result.ok) {
+          setError(result.fieldErrors.grace ?? result.fieldErrors.replacesSecretId ?? result.formError);
+          return;
+        }
+        setIssued(result.data);
+      } finally {
+        submitting.current = false;
       }
-      setIssued(result.data);
     });
+  };
+
+  if (refusal) {
+    return (
+      <p className="max-w-3xl rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        {refusal}
+      </p>
+    );
+  }
 
   return (
     <div className="space-y-3">

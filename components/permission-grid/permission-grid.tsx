@@ -1,6 +1,8 @@
 "use client";
 
+import { useId } from "react";
 import {
+  ALL_SCOPES,
   OPERATION_LABELS,
   OPERATIONS,
   type Operation,
@@ -15,20 +17,37 @@ import { AllowedEndpoints } from "./allowed-endpoints";
 interface PermissionGridProps {
   value: readonly Scope[];
   onChange: (next: Scope[]) => void;
-  /** When given, only these scopes may be allowed (e.g. what a user's role holds). */
+  /**
+   * When given, only these scopes may change (what the user's or administrator's role holds):
+   * every other cell is locked as it is, neither granted nor removed here.
+   */
   grantable?: readonly Scope[];
+  /** Why a locked cell is locked, shown once above the grid and read with each locked cell. */
+  lockedReason?: string;
   disabled?: boolean;
   error?: string;
 }
 
+const DEFAULT_LOCKED_REASON = "Your role does not hold this permission.";
+
 /**
  * The permission grid: one row per resource, one column per operation, every cell a labelled
  * Allowed/Prohibited choice (a native select, so it works by keyboard and screen reader alike).
- * Everything starts Prohibited.
+ * Everything starts Prohibited. Cells outside `grantable` are locked: disabled, marked
+ * "Locked", and described by `lockedReason`; row and column shortcuts skip them.
  */
-export function PermissionGrid({ value, onChange, grantable, disabled, error }: PermissionGridProps) {
+export function PermissionGrid({
+  value,
+  onChange,
+  grantable,
+  lockedReason = DEFAULT_LOCKED_REASON,
+  disabled,
+  error,
+}: PermissionGridProps) {
   const allowed = new Set(value);
+  const reasonId = useId();
   const canGrant = (scope: Scope) => !grantable || grantable.includes(scope);
+  const anyLocked = ALL_SCOPES.some((scope) => !canGrant(scope));
   const set = (scopes: readonly Scope[], allow: boolean) => {
     const next = new Set(allowed);
     for (const scope of scopes) {
@@ -47,6 +66,12 @@ export function PermissionGrid({ value, onChange, grantable, disabled, error }: 
 
   return (
     <div className="space-y-4">
+      {anyLocked ? (
+        <p id={reasonId} className="text-sm text-slate-600">
+          <span className="font-medium text-slate-800">Locked</span> cells: {lockedReason} They stay as they
+          are when you save.
+        </p>
+      ) : null}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm" aria-describedby={error ? "permission-grid-error" : undefined}>
           <caption className="sr-only">Permissions: what this identity may do with each resource</caption>
@@ -97,6 +122,7 @@ export function PermissionGrid({ value, onChange, grantable, disabled, error }: 
                         scope={scopeOf(resource.key, operation)}
                         supported={supportsOperation(resource.key, operation)}
                         grantable={canGrant(scopeOf(resource.key, operation))}
+                        lockedDescriptionId={reasonId}
                         allowed={allowed.has(scopeOf(resource.key, operation))}
                         disabled={disabled}
                         onChange={(allow) => set([scopeOf(resource.key, operation)], allow)}
@@ -135,6 +161,7 @@ function PermissionCell(props: {
   scope: Scope;
   supported: boolean;
   grantable: boolean;
+  lockedDescriptionId: string;
   allowed: boolean;
   disabled?: boolean;
   onChange: (allow: boolean) => void;
@@ -148,17 +175,22 @@ function PermissionCell(props: {
       </span>
     );
   }
+  const locked = !props.grantable;
   return (
-    <select
-      aria-label={label}
-      title={props.grantable ? props.scope : `${props.scope} is not held by your role`}
-      value={props.allowed ? "allowed" : "prohibited"}
-      disabled={props.disabled || (!props.grantable && !props.allowed)}
-      onChange={(event) => props.onChange(event.target.value === "allowed")}
-      className={`rounded-md border px-2 py-1 text-sm ${props.allowed ? "border-emerald-300 bg-emerald-50 text-emerald-900" : "border-slate-300 bg-white text-slate-700"}`}
-    >
-      <option value="prohibited">Prohibited</option>
-      <option value="allowed">Allowed</option>
-    </select>
+    <div className="flex flex-col items-start gap-0.5">
+      <select
+        aria-label={label}
+        aria-describedby={locked ? props.lockedDescriptionId : undefined}
+        title={props.scope}
+        value={props.allowed ? "allowed" : "prohibited"}
+        disabled={props.disabled || locked}
+        onChange={(event) => props.onChange(event.target.value === "allowed")}
+        className={`rounded-md border px-2 py-1 text-sm disabled:cursor-not-allowed ${props.allowed ? "border-emerald-300 bg-emerald-50 text-emerald-900" : "border-slate-300 bg-white text-slate-700"} ${locked ? "opacity-70" : ""}`}
+      >
+        <option value="prohibited">Prohibited</option>
+        <option value="allowed">Allowed</option>
+      </select>
+      {locked ? <span className="text-xs text-slate-600">Locked</span> : null}
+    </div>
   );
 }

@@ -29,11 +29,22 @@ export interface ExistingRole {
 /**
  * Create or edit a role: name, description, the "REST API enabled" and "Console administrator"
  * switches and the permission grid (everything Prohibited unless granted). The built-in role
- * shows its rights locked: only its description can change.
+ * shows its rights locked: only its description can change. Within the grantor's ceiling,
+ * `grantable` locks the cells the administrator's role does not hold, and `switchesLockedReason`
+ * (for a role holding such permissions) keeps both switches as they are.
  */
-export function RoleForm({ role }: { role?: ExistingRole }) {
+export function RoleForm({
+  role,
+  grantable,
+  switchesLockedReason,
+}: {
+  role?: ExistingRole;
+  grantable?: Scope[];
+  switchesLockedReason?: string;
+}) {
   const router = useRouter();
   const locked = role?.builtIn ?? false;
+  const switchesLocked = locked || switchesLockedReason !== undefined;
   const [formError, setFormError] = useState<string>();
   const [saved, setSaved] = useState(false);
   const {
@@ -56,9 +67,14 @@ export function RoleForm({ role }: { role?: ExistingRole }) {
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
     setSaved(false);
+    // Locked switches are sent as they are stored, whatever a disabled control reports.
+    const submitted =
+      role && switchesLocked
+        ? { ...values, restApiEnabled: role.restApiEnabled, consoleAdmin: role.consoleAdmin }
+        : values;
     const result = role
-      ? await updateRoleAction({ ...values, roleId: role.id })
-      : await createRoleAction(values);
+      ? await updateRoleAction({ ...submitted, roleId: role.id })
+      : await createRoleAction(submitted);
     if (result.ok) {
       if (role) {
         setSaved(true);
@@ -97,7 +113,7 @@ export function RoleForm({ role }: { role?: ExistingRole }) {
         <SwitchField
           id="restApiEnabled"
           label="REST API enabled"
-          disabled={locked}
+          disabled={switchesLocked}
           hint="Users with this role may create personal tokens and call the API with their role's permissions."
           error={errors.restApiEnabled?.message}
           {...register("restApiEnabled")}
@@ -105,11 +121,16 @@ export function RoleForm({ role }: { role?: ExistingRole }) {
         <SwitchField
           id="consoleAdmin"
           label="Console administrator"
-          disabled={locked}
-          hint="Users with this role administer the console: clients, users, roles and security settings."
+          disabled={switchesLocked}
+          hint="Users with this role administer the console: clients, users, roles and security settings, granting only permissions their own role holds."
           error={errors.consoleAdmin?.message}
           {...register("consoleAdmin")}
         />
+        {switchesLockedReason ? (
+          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {switchesLockedReason}
+          </p>
+        ) : null}
       </div>
       <FieldFrame id="permissions" label="Permissions" error={errors.permissions?.message}>
         <Controller
@@ -119,6 +140,8 @@ export function RoleForm({ role }: { role?: ExistingRole }) {
             <PermissionGrid
               value={(field.value ?? []) as Scope[]}
               onChange={field.onChange}
+              grantable={grantable}
+              lockedReason="Your role does not hold this permission, so you can neither grant nor remove it."
               disabled={locked}
             />
           )}

@@ -117,6 +117,7 @@ export function CreateTokenForm({
                 value={(field.value ?? []) as Scope[]}
                 onChange={field.onChange}
                 grantable={rolePermissions}
+                lockedReason="Your role does not hold this permission, so a token of yours cannot have it."
               />
             )}
           />

@@ -10,7 +10,12 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { type CreateUserInput, createUserSchema } from "@/lib/users/user-schemas";
 
-export function CreateUserForm({ roles }: { roles: ReadonlyArray<{ id: string; name: string }> }) {
+/** `assignable: false` marks roles this administrator may not give (lib/roles/role-assignment.ts). */
+export function CreateUserForm({
+  roles,
+}: {
+  roles: ReadonlyArray<{ id: string; name: string; assignable: boolean }>;
+}) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const {
@@ -70,9 +75,18 @@ export function CreateUserForm({ roles }: { roles: ReadonlyArray<{ id: string; n
         id="roleId"
         label="Role"
         error={errors.roleId?.message}
+        hint={
+          roles.some((role) => !role.assignable)
+            ? "Roles marked “beyond your role” hold permissions your role does not, or are Site Administrator: you cannot give them."
+            : undefined
+        }
         options={[
           { value: "", label: "Choose a role…" },
-          ...roles.map((role) => ({ value: role.id, label: role.name })),
+          ...roles.map((role) => ({
+            value: role.id,
+            label: role.assignable ? role.name : `${role.name} (beyond your role)`,
+            disabled: !role.assignable,
+          })),
         ]}
         {...register("roleId")}
       />

@@ -14,11 +14,16 @@ import type { ActionState } from "@/lib/forms/action-state";
 
 interface Props {
   user: { id: string; name: string; email: string; roleId: string; active: boolean };
-  roles: ReadonlyArray<{ id: string; name: string }>;
+  /** `assignable: false` for roles this administrator may not give (grant-ceiling.ts). */
+  roles: ReadonlyArray<{ id: string; name: string; assignable: boolean }>;
   isSelf: boolean;
+  /** Why this administrator may not change the user's role at all (the role holds more than theirs). */
+  roleLockedReason?: string;
 }
 
-export function UserAdminControls({ user, roles, isSelf }: Props) {
+export function UserAdminControls({ user, roles, isSelf, roleLockedReason }: Props) {
+  const roleLocked = isSelf || roleLockedReason !== undefined;
+  const someUnassignable = roles.some((role) => !role.assignable);
   const router = useRouter();
   const [roleId, setRoleId] = useState(user.roleId);
   const [result, setResult] = useState<ActionState<unknown> | null>(null);
@@ -57,13 +62,25 @@ export function UserAdminControls({ user, roles, isSelf }: Props) {
             id="roleId"
             label="Role"
             value={roleId}
-            disabled={isSelf}
+            disabled={roleLocked}
             onChange={(event) => setRoleId(event.target.value)}
-            options={roles.map((role) => ({ value: role.id, label: role.name }))}
-            hint={isSelf ? "You cannot change your own role." : undefined}
+            options={roles.map((role) => ({
+              value: role.id,
+              label:
+                role.assignable || role.id === user.roleId ? role.name : `${role.name} (beyond your role)`,
+              disabled: !role.assignable && role.id !== user.roleId,
+            }))}
+            hint={
+              isSelf
+                ? "You cannot change your own role."
+                : (roleLockedReason ??
+                  (someUnassignable
+                    ? "Roles marked “beyond your role” hold permissions your role does not, or are Site Administrator: you cannot give them."
+                    : undefined))
+            }
           />
         </div>
-        <Button type="submit" disabled={pending || isSelf || roleId === user.roleId}>
+        <Button type="submit" disabled={pending || roleLocked || roleId === user.roleId}>
           Save role
         </Button>
       </form>

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { deleteClient } from "@/lib/clients/delete-client";
-import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { setClientStatus } from "@/lib/clients/set-client-status";
 import { updateClient } from "@/lib/clients/update-client";
 import { getDb } from "@/lib/db/client";
 import { apiClients, cases, organizations } from "@/lib/db/schema";
 import { handleRevocationRequest } from "@/lib/oauth/revocation-endpoint";
 import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
+import { rotateCurrentSecret } from "@/lib/testing/client-test-support";
 import { basicAuth, createTenantWithClient, formRequest } from "@/lib/testing/oauth-test-support";
 import { flushApiRequestLog, listClientApiRequests } from "@/lib/usage/api-request-log";
 import { handleApiRequest } from "./handle-api-request";
@@ -105,9 +105,11 @@ describe("resource API authentication", () => {
     expect((await get("cases", bearer(token))).status).toBe(401);
     expect((await get("cases", { "api-key": clientId, "api-secret": tenant.secret })).status).toBe(401);
     await setClientStatus(db, tenant.organizationId, tenant.actor, { clientId, status: "active" });
-    expect((await get("cases", bearer(token))).status).toBe(200);
+    // Enabling again restores the secret, not the tokens issued before the client was disabled.
+    expect((await get("cases", bearer(token))).status).toBe(401);
+    expect((await get("cases", bearer(await tokenFor(clientId, tenant.secret)))).status).toBe(200);
 
-    const rotated = await rotateClientSecret(db, tenant.organizationId, tenant.actor, {
+    const rotated = await rotateCurrentSecret(db, tenant.organizationId, tenant.actor, {
       clientId,
       grace: "none",
     });
@@ -116,11 +118,13 @@ describe("resource API authentication", () => {
       200,
     );
 
+    const beforeDeletion = await tokenFor(clientId, rotated?.secret ?? "");
+    expect((await get("cases", bearer(beforeDeletion))).status).toBe(200);
     await deleteClient(db, tenant.organizationId, tenant.actor, {
       clientId,
       confirmationName: tenant.client.name,
     });
-    expect((await get("cases", bearer(token))).status).toBe(401);
+    expect((await get("cases", bearer(beforeDeletion))).status).toBe(401);
   });
 
   it("enforces the allow-list on the address the server decided, ignoring X-Forwarded-For", async () => {

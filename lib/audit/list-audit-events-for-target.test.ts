@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import "@/lib/testing/test-secret-pepper";
 import { createClient } from "@/lib/clients/create-client";
-import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { setClientStatus } from "@/lib/clients/set-client-status";
 import { getDb } from "@/lib/db/client";
-import { createClientTestTenant } from "@/lib/testing/client-test-support";
+import { createClientTestTenant, rotateCurrentSecret } from "@/lib/testing/client-test-support";
 import { listAuditEventsForTarget } from "./list-audit-events-for-target";
 
 describe("listAuditEventsForTarget", () => {
@@ -17,7 +16,7 @@ describe("listAuditEventsForTarget", () => {
     const { client: sibling } = await createClient(db, tenant.organizationId, tenant.actor, {
       name: "Sibling",
     });
-    const rotated = await rotateClientSecret(db, tenant.organizationId, tenant.actor, {
+    const rotated = await rotateCurrentSecret(db, tenant.organizationId, tenant.actor, {
       clientId: client.clientId,
       grace: "1h",
     });

@@ -3,7 +3,7 @@ import { isWellFormedSecret } from "@/lib/crypto/secret-format";
 import { secretHash } from "@/lib/crypto/secret-hash";
 import type { Executor } from "@/lib/db/client";
 import { preparedPerConnection } from "@/lib/db/prepared-per-connection";
-import { apiClientSecrets, apiClients, organizations } from "@/lib/db/schema";
+import { apiClientSecrets, apiClients, organizations, signingKeys } from "@/lib/db/schema";
 import { isWellFormedClientId } from "./client-id";
 import { type ClientRecord, clientColumns } from "./client-record";
 import { liveSecretCondition } from "./live-client-secret";
@@ -15,6 +15,20 @@ export interface AuthenticatedClient {
     typeof organizations.$inferSelect,
     "id" | "partnerId" | "plan" | "securityLevel" | "restrictApiByIp"
   >;
+  /** What an access token issued on this authentication is bound to (see lib/oauth/token-state.ts). */
+  issuance: ClientTokenIssuance;
+}
+
+export interface ClientTokenIssuance {
+  /** The secret that authenticated: its tokens stop working when it does. */
+  secretId: string;
+  /** The client's token generation now: tokens of an earlier generation are refused. */
+  tokenGeneration: number;
+  /**
+   * The installation's current signing key, read in the same query so that a process signs
+   * with a key rotated by another process at once rather than when its key ring next reloads.
+   */
+  currentSigningKeyId: string | null;
 }
 
 /**
@@ -49,6 +63,13 @@ function buildClientBySecretQuery(executor: Executor) {
         plan: organizations.plan,
         securityLevel: organizations.securityLevel,
         restrictApiByIp: organizations.restrictApiByIp,
+      },
+      issuance: {
+        secretId: apiClientSecrets.id,
+        tokenGeneration: apiClients.tokenGeneration,
+        currentSigningKeyId: sql<
+          string | null
+        >`(select ${signingKeys.kid} from ${signingKeys} where ${signingKeys.state} = 'current')`,
       },
     })
     .from(apiClientSecrets)

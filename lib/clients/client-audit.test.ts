@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { apiClientSecrets } from "@/lib/db/schema";
-import { auditEventsOf, createClientTestTenant } from "@/lib/testing/client-test-support";
+import {
+  auditEventsOf,
+  createClientTestTenant,
+  rotateCurrentSecret,
+} from "@/lib/testing/client-test-support";
 import { createClient } from "./create-client";
 import { deleteClient } from "./delete-client";
-import { rotateClientSecret } from "./rotate-client-secret";
 import { setClientStatus } from "./set-client-status";
 import { updateClient } from "./update-client";
 
@@ -22,8 +25,8 @@ describe("audit of client changes", () => {
       clientId,
       permissions: ["reports:read", "reports:create"],
     });
-    const rotated = await rotateClientSecret(db, organizationId, actor, { clientId, grace: "24h" });
-    const rotatedAgain = await rotateClientSecret(db, organizationId, actor, { clientId, grace: "none" });
+    const rotated = await rotateCurrentSecret(db, organizationId, actor, { clientId, grace: "24h" });
+    const rotatedAgain = await rotateCurrentSecret(db, organizationId, actor, { clientId, grace: "none" });
     await setClientStatus(db, organizationId, actor, { clientId, status: "disabled" });
     const hashes = (await db.select({ hash: apiClientSecrets.secretHash }).from(apiClientSecrets)).map(
       (r) => r.hash,

@@ -29,7 +29,9 @@ describe("organization isolation", () => {
     expect(
       await updateClient(db, otherOrg, actor, { clientId, name: "Taken over", permissions: [] }),
     ).toBeNull();
-    expect(await rotateClientSecret(db, otherOrg, actor, { clientId, grace: "none" })).toBeNull();
+    expect(
+      await rotateClientSecret(db, otherOrg, actor, { clientId, grace: "none", replacesSecretId: null }),
+    ).toBeNull();
     expect(await setClientStatus(db, otherOrg, actor, { clientId, status: "disabled" })).toBeNull();
     expect(await deleteClient(db, otherOrg, actor, { clientId, confirmationName: client.name })).toBeNull();
     expect((await listClients(db, otherOrg, { search: clientId })).total).toBe(0);

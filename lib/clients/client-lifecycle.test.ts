@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { auditEventsOf, countClients, createClientTestTenant } from "@/lib/testing/client-test-support";
+import {
+  auditEventsOf,
+  countClients,
+  createClientTestTenant,
+  rotateCurrentSecret,
+} from "@/lib/testing/client-test-support";
 import { CONFIRMATION_NAME_MISMATCH } from "./client-errors";
 import { createClient } from "./create-client";
 import { deleteClient } from "./delete-client";
 import { findClientForOrganization, listClientSecrets } from "./find-client";
-import { rotateClientSecret } from "./rotate-client-secret";
 import { setClientStatus } from "./set-client-status";
 
 async function newClient() {
@@ -62,7 +66,7 @@ describe("deleteClient", () => {
 describe("listClientSecrets", () => {
   it("shows prefixes and dates, newest first, never hashes", async () => {
     const { db, organizationId, actor, client, secret } = await newClient();
-    const rotated = await rotateClientSecret(db, organizationId, actor, {
+    const rotated = await rotateCurrentSecret(db, organizationId, actor, {
       clientId: client.clientId,
       grace: "1h",
     });
@@ -72,6 +76,7 @@ describe("listClientSecrets", () => {
       "createdAt",
       "displayPrefix",
       "expiresAt",
+      "id",
       "revokedAt",
     ]);
   });

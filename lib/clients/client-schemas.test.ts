@@ -57,11 +57,19 @@ describe("client schemas", () => {
   it("offers the four grace periods", () => {
     for (const grace of ["none", "1h", "24h", "7d"]) {
       expect(
-        rotateClientSecretSchema.safeParse({ clientId: "lkc_000000000000000000000000", grace }).success,
+        rotateClientSecretSchema.safeParse({
+          clientId: "lkc_000000000000000000000000",
+          grace,
+          replacesSecretId: null,
+        }).success,
       ).toBe(true);
     }
     expect(
-      rotateClientSecretSchema.safeParse({ clientId: "lkc_000000000000000000000000", grace: "30d" }).success,
+      rotateClientSecretSchema.safeParse({
+        clientId: "lkc_000000000000000000000000",
+        grace: "30d",
+        replacesSecretId: null,
+      }).success,
     ).toBe(false);
   });
 

@@ -48,6 +48,17 @@ export const updateClientSchema = z.object({
 export const rotateClientSecretSchema = z.object({
   clientId: clientIdSchema,
   grace: z.enum(ROTATION_GRACE_PERIODS, { error: "Choose how long the old secret keeps working" }),
+  /**
+   * The current secret as the form saw it (null: the client had none). A rotation replaces
+   * that secret only: a second submission of the same form (a double click, a retry) finds
+   * another current secret and is refused, so it rotates once.
+   */
+  replacesSecretId: z.uuid({ error: "Reload the page to see the client's current secret" }).nullable(),
+});
+
+export const endSecretGraceSchema = z.object({
+  clientId: clientIdSchema,
+  secretId: z.uuid({ error: "That old secret does not exist" }),
 });
 
 export const setClientStatusSchema = z.object({
@@ -81,6 +92,7 @@ export const listClientsQuerySchema = z.object({
 export type CreateClientInput = z.input<typeof createClientSchema>;
 export type UpdateClientInput = z.input<typeof updateClientSchema>;
 export type RotateClientSecretInput = z.input<typeof rotateClientSecretSchema>;
+export type EndSecretGraceInput = z.input<typeof endSecretGraceSchema>;
 export type SetClientStatusInput = z.input<typeof setClientStatusSchema>;
 export type DeleteClientInput = z.input<typeof deleteClientSchema>;
 export type ListClientsQuery = z.input<typeof listClientsQuerySchema>;

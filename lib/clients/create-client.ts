@@ -2,6 +2,7 @@ import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-even
 import type { Executor } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { apiClients } from "@/lib/db/schema";
+import { assertGridChangeWithinCeiling, loadGrantCeiling } from "@/lib/roles/grant-ceiling";
 import { DuplicateClientNameError } from "./client-errors";
 import { generateClientId } from "./client-id";
 import { assertAllowedIpsPresent, assertApiAccessIncluded, loadClientPolicy } from "./client-policy";
@@ -19,7 +20,8 @@ export interface CreatedClient {
  * Creates an active client that holds exactly the permissions given (none by default) and
  * its first secret, and audits it, all in one transaction. A name already taken in the
  * organization (case-insensitively) throws DuplicateClientNameError and writes nothing;
- * this is also what makes a double-clicked Save create one client.
+ * this is also what makes a double-clicked Save create one client. The permissions must be
+ * within what the acting administrator's own role holds (grant-ceiling.ts).
  */
 export async function createClient(
   executor: Executor,
@@ -33,6 +35,11 @@ export async function createClient(
       const policy = await loadClientPolicy(tx, organizationId);
       assertApiAccessIncluded(policy);
       assertAllowedIpsPresent(policy, values.allowedIps);
+      assertGridChangeWithinCeiling(
+        await loadGrantCeiling(tx, organizationId, actor),
+        [],
+        values.permissions,
+      );
       const [client] = await tx
         .insert(apiClients)
         .values({

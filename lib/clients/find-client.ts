@@ -43,6 +43,8 @@ export async function lockClientForUpdate(
 }
 
 export interface ClientSecretSummary {
+  /** The row's ID (not a secret): what a rotation names as the secret it replaces. */
+  id: string;
   displayPrefix: string;
   createdAt: Date;
   expiresAt: Date | null;
@@ -58,6 +60,7 @@ export async function listClientSecrets(
   if (!isWellFormedClientId(clientId)) return [];
   return executor
     .select({
+      id: apiClientSecrets.id,
       displayPrefix: apiClientSecrets.displayPrefix,
       createdAt: apiClientSecrets.createdAt,
       expiresAt: apiClientSecrets.expiresAt,
@@ -72,4 +75,9 @@ export async function listClientSecrets(
       ),
     )
     .orderBy(desc(apiClientSecrets.createdAt), desc(apiClientSecrets.id));
+}
+
+/** The current secret among a client's secrets (neither revoked nor in a grace period), if any. */
+export function currentSecretIdOf(secrets: readonly ClientSecretSummary[]): string | null {
+  return secrets.find((secret) => secret.revokedAt === null && secret.expiresAt === null)?.id ?? null;
 }

@@ -2,6 +2,8 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Executor } from "@/lib/db/client";
 import { apiClientSecrets } from "@/lib/db/schema";
+import { describeScopes, loadGrantCeiling, scopesBeyond } from "@/lib/roles/grant-ceiling";
+import { RotationBeyondYourRoleError, SecretAlreadyRotatedError } from "./client-errors";
 import { CLIENT_TARGET_TYPE, type ClientRecord } from "./client-record";
 import { type RotateClientSecretInput, type RotationGrace, rotateClientSecretSchema } from "./client-schemas";
 import { issueClientSecret } from "./client-secret-issuance";
@@ -27,9 +29,14 @@ export interface RotatedClientSecret {
 /**
  * Issues a new secret; the previous current secret keeps working for the chosen grace period
  * and any older live secret is revoked, so a client never has more than two live secrets.
- * The client row is locked first: a second rotation at the same moment waits, then sees the
- * first one's secret as the previous one (READ COMMITTED takes a new snapshot per statement).
- * Returns null when the organization has no such client.
+ * Access tokens obtained with a revoked secret stop working with it (token-state.ts).
+ *
+ * The rotation names the secret it replaces: the client row is locked first, so a second
+ * submission of the same form at the same moment waits, then finds the first one's secret
+ * current (READ COMMITTED takes a new snapshot per statement) and is refused with
+ * SecretAlreadyRotatedError, writing nothing. An administrator whose role lacks some of the
+ * client's permissions cannot rotate (the new secret would give them those rights). Returns null when the organization has no such
+ * client.
  */
 export async function rotateClientSecret(
   executor: Executor,
@@ -41,9 +48,12 @@ export async function rotateClientSecret(
   return executor.transaction(async (tx) => {
     const client = await lockClientForUpdate(tx, organizationId, values.clientId);
     if (!client) return null;
+    // The new secret is shown to whoever rotates: it must not give them rights they lack.
+    const beyond = scopesBeyond(await loadGrantCeiling(tx, organizationId, actor), client.permissions);
+    if (beyond.length > 0) throw new RotationBeyondYourRoleError(describeScopes(beyond));
     // The current secret (no expiry) first, then the newest: that one is kept for the grace.
     const live = await tx
-      .select({ id: apiClientSecrets.id })
+      .select({ id: apiClientSecrets.id, expiresAt: apiClientSecrets.expiresAt })
       .from(apiClientSecrets)
       .where(
         and(
@@ -57,6 +67,8 @@ export async function rotateClientSecret(
         desc(apiClientSecrets.createdAt),
         desc(apiClientSecrets.id),
       );
+    const current = live.find((row) => row.expiresAt === null)?.id ?? null;
+    if (current !== values.replacesSecretId) throw new SecretAlreadyRotatedError();
     const [previous, ...older] = live;
     const interval = GRACE_INTERVALS[values.grace];
     const toRevoke = [...older, ...(previous && interval === null ? [previous] : [])].map((row) => row.id);

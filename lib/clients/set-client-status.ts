@@ -7,9 +7,11 @@ import { type SetClientStatusInput, setClientStatusSchema } from "./client-schem
 import { lockClientForUpdate } from "./find-client";
 
 /**
- * Disables or enables a client. A disabled client's secrets are refused on the next request
- * (authenticateClientSecret reads the status each time); its secrets are kept, so enabling it
- * again restores access without a new secret. Returns null when there is no such client.
+ * Disables or enables a client. A disabled client's secrets and access tokens are refused on
+ * the next request (both read the status each time); its secrets are kept, so enabling it again
+ * restores access without a new secret. Disabling also moves the client's token generation on,
+ * so the access tokens issued before stay refused after it is enabled again: the client asks
+ * for new ones. Returns null when there is no such client.
  */
 export async function setClientStatus(
   executor: Executor,
@@ -24,7 +26,11 @@ export async function setClientStatus(
     if (current.status === values.status) return current;
     const [updated] = await tx
       .update(apiClients)
-      .set({ status: values.status, updatedAt: sql`now()` })
+      .set({
+        status: values.status,
+        updatedAt: sql`now()`,
+        ...(values.status === "disabled" ? { tokenGeneration: sql`${apiClients.tokenGeneration} + 1` } : {}),
+      })
       .where(and(eq(apiClients.organizationId, organizationId), eq(apiClients.id, current.id)))
       .returning(clientColumns);
     if (!updated) throw new Error("locked api client vanished");

@@ -3,6 +3,7 @@ import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-even
 import type { Executor } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { apiClients } from "@/lib/db/schema";
+import { assertGridChangeWithinCeiling, loadGrantCeiling } from "@/lib/roles/grant-ceiling";
 import { describeClientChanges, type EditableClientFields } from "./client-changes";
 import { DuplicateClientNameError } from "./client-errors";
 import { assertAllowedIpsPresent, loadClientPolicy } from "./client-policy";
@@ -13,7 +14,8 @@ import { lockClientForUpdate } from "./find-client";
 /**
  * Edits a client's name, description, allowed IPs and permissions (fields left out stay as
  * they are) and audits what changed, with a diff of the permission grid. Returns null when
- * the organization has no such client; an edit that changes nothing writes nothing.
+ * the organization has no such client; an edit that changes nothing writes nothing. Cells of
+ * permissions the acting administrator's role does not hold cannot change (grant-ceiling.ts).
  */
 export async function updateClient(
   executor: Executor,
@@ -34,6 +36,10 @@ export async function updateClient(
       };
       const changes = describeClientChanges(current, next);
       if (!changes) return current;
+      if (changes.permissions) {
+        const ceiling = await loadGrantCeiling(tx, organizationId, actor);
+        assertGridChangeWithinCeiling(ceiling, current.permissions, next.permissions);
+      }
       if (changes.allowedIps)
         assertAllowedIpsPresent(await loadClientPolicy(tx, organizationId), next.allowedIps);
 

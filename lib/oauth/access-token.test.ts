@@ -1,6 +1,7 @@
 import { generateKeyPairSync, sign } from "node:crypto";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
+import { standaloneIssuance } from "@/lib/testing/oauth-test-support";
 import { issueAccessToken, verifyAccessToken } from "./access-token";
 import { handleJwksRequest } from "./discovery";
 import { accessTokenLifetimeSeconds, issuerUrl, resourceAudience } from "./issuer";
@@ -15,6 +16,7 @@ async function validClaims() {
     partnerId: "p",
     scopes: ["cases:read"],
     lifetimeSeconds: 3600,
+    issuance: standaloneIssuance(),
   });
   return claims;
 }
@@ -37,6 +39,7 @@ describe("access tokens", () => {
       partnerId: "p",
       scopes: ["cases:read"],
       lifetimeSeconds: 600,
+      issuance: standaloneIssuance(),
     });
     const jwks = (await (await handleJwksRequest()).json()) as { keys: Array<Record<string, string>> };
     expect(jwks.keys.length).toBeGreaterThanOrEqual(1);
@@ -60,6 +63,7 @@ describe("access tokens", () => {
       partnerId: "p",
       scopes: ["cases:read"],
       lifetimeSeconds: 60,
+      issuance: standaloneIssuance(),
     });
     expect((await verifyAccessToken(token)).ok).toBe(true);
     expect((await verifyAccessToken(token, (claims.exp - 1) * 1000)).ok).toBe(true);
@@ -154,6 +158,32 @@ describe("access tokens", () => {
         return `${input}.${sign("sha256", Buffer.from(input), { key: privateKey, dsaEncoding: "ieee-p1363" }).toString("base64url")}`;
       },
       "The token signature is invalid",
+    ],
+    [
+      "no issuing secret",
+      async () => {
+        const { lk_sid: _sid, ...claims } = await validClaims();
+        return signWithCurrentKey({ alg: "ES256", typ: "at+jwt" }, claims);
+      },
+      "The token lacks the lk_sid claim",
+    ],
+    [
+      "an issuing secret that is not a row ID",
+      async () =>
+        signWithCurrentKey({ alg: "ES256", typ: "at+jwt" }, { ...(await validClaims()), lk_sid: "1 or 1=1" }),
+      "The token lacks the lk_sid claim",
+    ],
+    [
+      "no token generation",
+      async () =>
+        signWithCurrentKey({ alg: "ES256", typ: "at+jwt" }, { ...(await validClaims()), lk_gen: "0" }),
+      "The token lacks the lk_gen claim",
+    ],
+    [
+      "a key claim that is not its signing key",
+      async () =>
+        signWithCurrentKey({ alg: "ES256", typ: "at+jwt" }, { ...(await validClaims()), lk_kid: "other" }),
+      "The token's lk_kid claim is not its key",
     ],
     ["not a JWT", async () => "lk_pat_whatever", "The token is not a JWT"],
   ])("refuses %s", async (_label, make, reason) => {

@@ -2,7 +2,7 @@ import { randomUUID, sign, verify } from "node:crypto";
 import type { Scope } from "@/lib/permissions/catalogue";
 import { isScope } from "@/lib/permissions/catalogue";
 import { accessTokenLifetimeSeconds, issuerUrl, resourceAudience } from "./issuer";
-import { findVerificationKey, getKeyRing, SIGNING_ALGORITHM } from "./signing-keys";
+import { findVerificationKey, getKeyRingSigningWith, SIGNING_ALGORITHM } from "./signing-keys";
 
 /** RFC 9068 claims of a Latchkey access token. */
 export interface AccessTokenClaims {
@@ -18,6 +18,23 @@ export interface AccessTokenClaims {
   /** The organization the token acts for, and its public partner ID. */
   org_id: string;
   partner_id: string;
+  /**
+   * Private claims that bind the token to what issued it, checked on every use in
+   * token-state.ts: the client secret that obtained it, the client's token generation at the
+   * time, and the signing key (the header's `kid`, inside the signature so that the state query
+   * can read it from the claims).
+   */
+  lk_sid: string;
+  lk_gen: number;
+  lk_kid: string;
+}
+
+/** What a token is bound to when it is issued (from the client's authentication). */
+export interface TokenIssuance {
+  secretId: string;
+  tokenGeneration: number;
+  /** The current signing key as the database has it; a key ring that differs is reloaded first. */
+  currentSigningKeyId: string | null;
 }
 
 const encodeJson = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
@@ -29,9 +46,10 @@ export async function issueAccessToken(input: {
   partnerId: string;
   scopes: readonly Scope[];
   lifetimeSeconds: number;
+  issuance: TokenIssuance;
   now?: number;
 }): Promise<{ token: string; claims: AccessTokenClaims }> {
-  const ring = await getKeyRing();
+  const ring = await getKeyRingSigningWith(input.issuance.currentSigningKeyId);
   const iat = Math.floor((input.now ?? Date.now()) / 1000);
   const claims: AccessTokenClaims = {
     iss: issuerUrl(),
@@ -45,6 +63,9 @@ export async function issueAccessToken(input: {
     exp: iat + input.lifetimeSeconds,
     org_id: input.organizationId,
     partner_id: input.partnerId,
+    lk_sid: input.issuance.secretId,
+    lk_gen: input.issuance.tokenGeneration,
+    lk_kid: ring.current.kid,
   };
   const signingInput = `${encodeJson({ alg: SIGNING_ALGORITHM, typ: "at+jwt", kid: ring.current.kid })}.${encodeJson(claims)}`;
   const signature = sign("sha256", Buffer.from(signingInput), {
@@ -75,6 +96,7 @@ function parseSegment(segment: string): Record<string, unknown> | undefined {
  * own tokens, so there is no other party's clock to forgive.
  */
 const NOT_BEFORE_SKEW_SECONDS = 30;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_TOKEN_LENGTH = 4096;
 
 /**
@@ -153,6 +175,12 @@ async function verifyUncached(token: string, now: number): Promise<TokenVerifica
   for (const name of ["iat", "exp"] as const) {
     if (typeof claims[name] !== "number") return { ok: false, reason: `The token lacks the ${name} claim` };
   }
+  // Tokens of this server always carry these; without them their state cannot be checked.
+  if (typeof claims.lk_sid !== "string" || !UUID.test(claims.lk_sid))
+    return { ok: false, reason: "The token lacks the lk_sid claim" };
+  if (!Number.isSafeInteger(claims.lk_gen) || (claims.lk_gen as number) < 0)
+    return { ok: false, reason: "The token lacks the lk_gen claim" };
+  if (claims.lk_kid !== header.kid) return { ok: false, reason: "The token's lk_kid claim is not its key" };
   if ((claims.exp as number) <= seconds) return { ok: false, reason: "The token has expired", expired: true };
   // A token that claims to live longer than Latchkey issues them was not issued by these rules.
   if ((claims.exp as number) - (claims.iat as number) > accessTokenLifetimeSeconds())

@@ -1,6 +1,7 @@
+import { getDb } from "@/lib/db/client";
 import { ALL_SCOPES } from "@/lib/permissions/catalogue";
 import { issuerUrl } from "./issuer";
-import { getKeyRing, SIGNING_ALGORITHM } from "./signing-keys";
+import { loadPublishedJwks, SIGNING_ALGORITHM } from "./signing-keys";
 
 /** GET /.well-known/oauth-authorization-server (RFC 8414). */
 export function handleDiscoveryRequest(): Response {
@@ -25,11 +26,14 @@ export function handleDiscoveryRequest(): Response {
   );
 }
 
-/** GET /api/oauth/jwks: the current and the previous public signing keys. */
+/**
+ * GET /api/oauth/jwks: the current and the previous public signing keys, as the database has
+ * them now (not this process's key ring), so that a key retired by any process leaves at once.
+ */
 export async function handleJwksRequest(): Promise<Response> {
-  const ring = await getKeyRing();
+  const jwks = await loadPublishedJwks(await getDb());
   return Response.json(
-    { keys: ring.publicJwks.map((jwk) => ({ ...jwk, alg: jwk.alg ?? SIGNING_ALGORITHM })) },
+    { keys: jwks.map((jwk) => ({ ...jwk, alg: jwk.alg ?? SIGNING_ALGORITHM })) },
     { headers: { "cache-control": "public, max-age=60" } },
   );
 }

@@ -4,9 +4,10 @@ import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { auditEvents, signingKeys } from "@/lib/db/schema";
 import { createTestOrganization } from "@/lib/testing/factories";
+import { standaloneIssuance } from "@/lib/testing/oauth-test-support";
 import { issueAccessToken, verifyAccessToken } from "./access-token";
 import { handleJwksRequest } from "./discovery";
-import { RotationTooSoonError, rotateSigningKey } from "./signing-keys";
+import { RotationTooSoonError, rotateSigningKey } from "./signing-key-rotation";
 
 const LIFETIME = 3600;
 
@@ -18,6 +19,7 @@ async function tokenNow() {
       partnerId: "p",
       scopes: ["cases:read"],
       lifetimeSeconds: LIFETIME,
+      issuance: standaloneIssuance(),
     })
   ).token;
 }
@@ -56,6 +58,7 @@ describe("signing key rotation", () => {
       partnerId: "p",
       scopes: ["cases:read"],
       lifetimeSeconds: LIFETIME,
+      issuance: standaloneIssuance(),
     });
     expect((await verifyAccessToken(signedByFirst)).ok).toBe(true);
     await rotateSigningKey(db, SYSTEM_ACTOR, LIFETIME, later);

@@ -6,11 +6,10 @@ import {
   type KeyObject,
 } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
-import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { decryptValue, encryptValue } from "@/lib/crypto/envelope-encryption";
 import { type Database, getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { organizations, signingKeys } from "@/lib/db/schema";
+import { signingKeys } from "@/lib/db/schema";
 
 export const SIGNING_ALGORITHM = "ES256";
 
@@ -27,7 +26,8 @@ function thumbprint(jwk: Record<string, string>): string {
   return createHash("sha256").update(canonical).digest("base64url");
 }
 
-function newKeyPair() {
+/** A fresh P-256 key pair, its private half sealed for the database. */
+export function newKeyPair() {
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const exported = publicKey.export({ format: "jwk" }) as Record<string, string>;
   const kid = thumbprint(exported);
@@ -44,11 +44,14 @@ function newKeyPair() {
   return { kid, publicJwk, encryptedPrivateKey: encryptValue(pem, `signing_key:${kid}`) };
 }
 
+/** Keys that verify tokens: the current and the previous one; a retired key verifies nothing. */
+const VERIFYING_STATES = ["current", "previous"] as const;
+
 async function loadKeyRing(db: Database): Promise<KeyRing | null> {
   const rows = await db
     .select()
     .from(signingKeys)
-    .where(inArray(signingKeys.state, ["current", "previous"]));
+    .where(inArray(signingKeys.state, [...VERIFYING_STATES]));
   const current = rows.find((row) => row.state === "current");
   if (!current) return null;
   const verifiers = new Map<string, KeyObject>();
@@ -79,66 +82,6 @@ export async function ensureSigningKey(db: Database): Promise<void> {
   }
 }
 
-export class RotationTooSoonError extends Error {
-  constructor(readonly safeAt: Date) {
-    super(
-      `Tokens signed by the previous key may still be valid until ${safeAt.toISOString()}; rotate after that.`,
-    );
-    this.name = "RotationTooSoonError";
-  }
-}
-
-/**
- * Makes a new current key. The old current key becomes the previous one and keeps verifying
- * the tokens it signed until they expire; the key before it is retired and leaves the JWKS.
- * Refused while tokens signed by that older key could still be valid, because retiring it
- * would cut them off. Signing keys serve the whole installation, so every organization's
- * audit log records the rotation.
- */
-export async function rotateSigningKey(
-  db: Database,
-  actor: AuditActor,
-  tokenLifetimeSeconds: number,
-  now = new Date(),
-): Promise<string> {
-  const pair = newKeyPair();
-  await db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(signingKeys)
-      .where(eq(signingKeys.state, "current"))
-      .for("update");
-    const [previous] = await tx
-      .select({ kid: signingKeys.kid })
-      .from(signingKeys)
-      .where(eq(signingKeys.state, "previous"));
-    if (current && previous) {
-      // The previous key stopped signing when the current one was made.
-      const safeAt = new Date(current.createdAt.getTime() + tokenLifetimeSeconds * 1000);
-      if (safeAt > now) throw new RotationTooSoonError(safeAt);
-    }
-    await tx
-      .update(signingKeys)
-      .set({ state: "retired", retiredAt: now })
-      .where(eq(signingKeys.state, "previous"));
-    await tx.update(signingKeys).set({ state: "previous" }).where(eq(signingKeys.state, "current"));
-    await tx.insert(signingKeys).values({ ...pair, algorithm: SIGNING_ALGORITHM, state: "current" });
-    const everyOrganization = await tx.select({ id: organizations.id }).from(organizations);
-    for (const organization of everyOrganization) {
-      await recordAuditEvent(tx, {
-        organizationId: organization.id,
-        actor,
-        action: "signing_key.rotated",
-        targetType: "signing_key",
-        targetId: pair.kid,
-        details: { previous: current?.kid ?? null, retired: previous?.kid ?? null },
-      });
-    }
-  });
-  invalidateKeyRing();
-  return pair.kid;
-}
-
 /** How long a process signs with the key it loaded before looking for a rotation. */
 const KEY_RING_TTL_MS = 60_000;
 /** An unknown `kid` makes a process look again, but not more often than this. */
@@ -149,7 +92,8 @@ type RingCache = { ring: Promise<KeyRing>; loadedAt: number };
 type GlobalWithRing = typeof globalThis & { [RING_STORE]?: RingCache };
 const globalStore = globalThis as GlobalWithRing;
 
-function invalidateKeyRing() {
+/** Drops this process's key ring; the next use loads it again. */
+export function invalidateKeyRing() {
   delete globalStore[RING_STORE];
 }
 
@@ -185,4 +129,42 @@ export async function findVerificationKey(kid: string): Promise<KeyObject | unde
     return (await getKeyRing()).verifiers.get(kid);
   }
   return undefined;
+}
+
+/**
+ * The key ring to sign with when the database says `currentKid` is the current key: a ring
+ * that signs with another key was loaded before a rotation (perhaps by another process) and is
+ * loaded again, once, however many requests notice it at the same time.
+ */
+export async function getKeyRingSigningWith(currentKid: string | null): Promise<KeyRing> {
+  const cached = globalStore[RING_STORE];
+  const ring = await getKeyRing();
+  if (currentKid === null || ring.current.kid === currentKid) return ring;
+  if (globalStore[RING_STORE] === cached) invalidateKeyRing();
+  return getKeyRing();
+}
+
+/**
+ * Called when the database says a key no longer verifies (token-state.ts): a ring that still
+ * holds it is stale, so it is loaded again rather than at its next minute.
+ */
+export function forgetRetiredKey(kid: string): void {
+  const cached = globalStore[RING_STORE];
+  if (!cached) return;
+  void cached.ring.then(
+    (ring) => {
+      if (ring.verifiers.has(kid) && globalStore[RING_STORE] === cached) invalidateKeyRing();
+    },
+    () => {},
+  );
+}
+
+/** The public keys to publish, read from the database on each request so that a retired key leaves at once. */
+export async function loadPublishedJwks(db: Database): Promise<Array<Record<string, string>>> {
+  const rows = await db
+    .select({ publicJwk: signingKeys.publicJwk })
+    .from(signingKeys)
+    .where(inArray(signingKeys.state, [...VERIFYING_STATES]));
+  if (rows.length > 0) return rows.map((row) => row.publicJwk);
+  return (await getKeyRing()).publicJwks;
 }

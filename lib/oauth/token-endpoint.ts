@@ -37,7 +37,7 @@ export async function handleTokenRequest(request: Request, ip: string): Promise<
     const params = await readFormBody(request);
     const grantType = params.get("grant_type");
     if (!grantType) throw new OAuthError("invalid_request", "grant_type is required");
-    const { client, organization } = await authenticateOAuthClient(request, params, ip);
+    const { client, organization, issuance } = await authenticateOAuthClient(request, params, ip);
     if (grantType !== "client_credentials") {
       throw new OAuthError("unsupported_grant_type", "Only the client_credentials grant is supported");
     }
@@ -51,6 +51,7 @@ export async function handleTokenRequest(request: Request, ip: string): Promise<
       partnerId: organization.partnerId,
       scopes,
       lifetimeSeconds: lifetime,
+      issuance,
     });
     noteClientUse(client);
     return oauthJson({

@@ -1,10 +1,19 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { liveSecretCondition } from "@/lib/clients/live-client-secret";
 import { type Database, getDb } from "@/lib/db/client";
 import { preparedPerConnection } from "@/lib/db/prepared-per-connection";
-import { apiClients, organizations, type Plan, revokedAccessTokens } from "@/lib/db/schema";
+import {
+  apiClientSecrets,
+  apiClients,
+  organizations,
+  type Plan,
+  revokedAccessTokens,
+  signingKeys,
+} from "@/lib/db/schema";
 import type { Scope } from "@/lib/permissions/catalogue";
 import { intersectGrids } from "@/lib/permissions/grid";
 import type { AccessTokenClaims } from "./access-token";
+import { forgetRetiredKey } from "./signing-keys";
 
 export interface LiveTokenState {
   clientRowId: string;
@@ -17,9 +26,17 @@ export interface LiveTokenState {
 }
 
 /**
- * What a signature cannot tell: whether the token was revoked, and whether its client still
- * exists, is active and still holds the scopes. One indexed query, on every use of a token,
- * in every process: this is what makes revocation immediate everywhere.
+ * What a signature cannot tell, read on every use of a token in every process — this is what
+ * makes revocation immediate everywhere. A token is live while:
+ * - it was not revoked (RFC 7009);
+ * - its client exists, is active and still holds the scopes (reduced permissions apply at once);
+ * - the secret that obtained it is live: rotating without grace, or a grace period that ends,
+ *   ends the tokens of the old secret too;
+ * - it was issued in the client's current token generation: disabling a client refuses every
+ *   earlier token, also after the client is enabled again;
+ * - its signing key still verifies: a key retired as compromised refuses its tokens at once,
+ *   whatever this process's key ring or verified-token cache still holds.
+ * One query, each join by a primary or unique key.
  */
 export async function loadLiveTokenState(
   claims: AccessTokenClaims,
@@ -29,8 +46,20 @@ export async function loadLiveTokenState(
     jti: claims.jti,
     clientId: claims.client_id,
     organizationId: claims.org_id,
+    secretId: claims.lk_sid,
+    kid: claims.lk_kid,
   });
-  if (row?.status !== "active" || row.revokedJti !== null) return null;
+  if (!row) return null;
+  if (row.liveKid === null) forgetRetiredKey(claims.lk_kid);
+  if (
+    row.status !== "active" ||
+    row.revokedJti !== null ||
+    row.liveSecretId === null ||
+    row.liveKid === null ||
+    row.tokenGeneration !== claims.lk_gen
+  ) {
+    return null;
+  }
   return {
     clientRowId: row.clientRowId,
     clientName: row.clientName,
@@ -52,16 +81,31 @@ function buildLiveTokenStateQuery(db: Database) {
       status: apiClients.status,
       permissions: apiClients.permissions,
       allowedIps: apiClients.allowedIps,
+      tokenGeneration: apiClients.tokenGeneration,
       organization: {
         id: organizations.id,
         plan: organizations.plan,
         restrictApiByIp: organizations.restrictApiByIp,
       },
       revokedJti: revokedAccessTokens.jti,
+      liveSecretId: apiClientSecrets.id,
+      liveKid: signingKeys.kid,
     })
     .from(apiClients)
     .innerJoin(organizations, eq(organizations.id, apiClients.organizationId))
     .leftJoin(revokedAccessTokens, eq(revokedAccessTokens.jti, sql.placeholder("jti")))
+    .leftJoin(
+      apiClientSecrets,
+      and(
+        eq(apiClientSecrets.id, sql.placeholder("secretId")),
+        eq(apiClientSecrets.apiClientId, apiClients.id),
+        liveSecretCondition(),
+      ),
+    )
+    .leftJoin(
+      signingKeys,
+      and(eq(signingKeys.kid, sql.placeholder("kid")), inArray(signingKeys.state, ["current", "previous"])),
+    )
     .where(
       and(
         eq(apiClients.clientId, sql.placeholder("clientId")),

@@ -7,6 +7,12 @@ import { roles, users } from "@/lib/db/schema";
 import { FieldError, FormError } from "@/lib/forms/action-state";
 import { diffGrids, FULL_GRID } from "@/lib/permissions/grid";
 import {
+  assertGridChangeWithinCeiling,
+  describeScopes,
+  loadGrantCeiling,
+  scopesBeyond,
+} from "./grant-ceiling";
+import {
   type RoleFieldsInput,
   roleFieldsSchema,
   roleIdSchema,
@@ -19,6 +25,11 @@ export const BUILT_IN_LOCKED =
   "Site Administrator is built in: it keeps every permission, console administration and REST API access.";
 
 type RoleFields = z.output<typeof roleFieldsSchema>;
+
+export const switchBeyondYourRole = (label: string, beyond: Parameters<typeof describeScopes>[0]) =>
+  `This role holds ${describeScopes(beyond)}, which your role does not: only an administrator who holds them can change "${label}".`;
+
+const SWITCH_LABELS = { restApiEnabled: "REST API enabled", consoleAdmin: "Console administrator" } as const;
 
 function duplicateName(error: unknown): never {
   if (isUniqueViolation(error, "roles_organization_name_unique")) {
@@ -44,6 +55,11 @@ export async function createRole(
   const fields = roleFieldsSchema.parse(input);
   try {
     return await executor.transaction(async (tx) => {
+      assertGridChangeWithinCeiling(
+        await loadGrantCeiling(tx, organizationId, actor),
+        [],
+        fields.permissions,
+      );
       const [role] = await tx
         .insert(roles)
         .values({ organizationId, ...fields })
@@ -73,6 +89,10 @@ export async function createRole(
  * Changes a role; takes effect for its users' next request (their API rights are read from
  * the role on every call). An administrator cannot take console administration from the
  * role they hold themselves, which would lock them out mid-edit.
+ *
+ * Within the grantor's ceiling (grant-ceiling.ts): cells of permissions the administrator does
+ * not hold stay as they are, and a role that holds such permissions keeps its two switches as
+ * they are, since switching them gives or takes those permissions' use.
  */
 export async function updateRole(
   executor: Executor,
@@ -99,6 +119,13 @@ export async function updateRole(
           .limit(1);
         if (holder)
           throw new FieldError("consoleAdmin", "You cannot remove console administration from your own role");
+      }
+      const ceiling = await loadGrantCeiling(tx, organizationId, actor);
+      assertGridChangeWithinCeiling(ceiling, before.permissions, fields.permissions);
+      const beyond = scopesBeyond(ceiling, before.permissions);
+      for (const key of ["restApiEnabled", "consoleAdmin"] as const) {
+        if (beyond.length > 0 && before[key] !== fields[key])
+          throw new FieldError(key, switchBeyondYourRole(SWITCH_LABELS[key], beyond));
       }
       await tx
         .update(roles)

@@ -1,8 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import "@/lib/testing/test-secret-pepper";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
+import type { RotateClientSecretInput } from "@/lib/clients/client-schemas";
+import { currentSecretIdOf, listClientSecrets } from "@/lib/clients/find-client";
 import { liveSecretCondition } from "@/lib/clients/live-client-secret";
-import { getDb } from "@/lib/db/client";
+import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
+import { type Executor, getDb } from "@/lib/db/client";
 import { apiClientSecrets, apiClients, auditEvents } from "@/lib/db/schema";
 import { createTestOrganization } from "@/lib/testing/factories";
 
@@ -51,3 +54,19 @@ export const untouchableExecutor = new Proxy(
     },
   },
 ) as never;
+
+/** The client's current secret row ID, as the console form carries it. */
+export async function currentSecretIdFor(organizationId: string, clientId: string): Promise<string | null> {
+  return currentSecretIdOf(await listClientSecrets(await getDb(), organizationId, clientId));
+}
+
+/** Rotates as the console form does: naming the secret that is current now. */
+export async function rotateCurrentSecret(
+  executor: Executor,
+  organizationId: string,
+  actor: AuditActor,
+  input: Omit<RotateClientSecretInput, "replacesSecretId">,
+) {
+  const replacesSecretId = await currentSecretIdFor(organizationId, input.clientId);
+  return rotateClientSecret(executor, organizationId, actor, { ...input, replacesSecretId });
+}

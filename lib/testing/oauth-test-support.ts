@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createClient } from "@/lib/clients/create-client";
 import { getDb } from "@/lib/db/client";
 import type { Scope } from "@/lib/permissions/catalogue";
@@ -35,4 +36,9 @@ export function formRequest(
     headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
     body: typeof body === "string" ? body : new URLSearchParams(body).toString(),
   });
+}
+
+/** What issueAccessToken needs when a test signs a token without a client behind it. */
+export function standaloneIssuance() {
+  return { secretId: randomUUID(), tokenGeneration: 0, currentSigningKeyId: null };
 }

@@ -7,6 +7,12 @@ import type { Database, Executor } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { roles, users } from "@/lib/db/schema";
 import { FieldError, FormError } from "@/lib/forms/action-state";
+import { loadGrantCeiling } from "@/lib/roles/grant-ceiling";
+import {
+  type AssignableRole,
+  roleAssignmentMessage,
+  roleAssignmentRefusal,
+} from "@/lib/roles/role-assignment";
 import type { changeUserRoleSchema, createUserSchema } from "./user-schemas";
 
 export const USER_NOT_FOUND = "That user does not exist in your organization.";
@@ -17,12 +23,22 @@ export function actorOf(admin: ConsoleUser): AuditActor {
 
 async function findRoleInOrganization(executor: Executor, organizationId: string, roleId: string) {
   const [role] = await executor
-    .select({ id: roles.id, name: roles.name })
+    .select({ id: roles.id, name: roles.name, builtIn: roles.builtIn, permissions: roles.permissions })
     .from(roles)
     .where(and(eq(roles.organizationId, organizationId), eq(roles.id, roleId)))
     .limit(1);
   if (!role) throw new FieldError("roleId", "Choose a role");
   return role;
+}
+
+/**
+ * The grantor's ceiling over roles (grant-ceiling.ts): an administrator gives or takes only
+ * roles whose permissions their own role holds, and only a Site Administrator gives or takes
+ * Site Administrator.
+ */
+function assertAssignable(ceiling: Awaited<ReturnType<typeof loadGrantCeiling>>, role: AssignableRole) {
+  const refusal = roleAssignmentRefusal(ceiling, role);
+  if (refusal) throw new FieldError("roleId", roleAssignmentMessage(role, refusal));
 }
 
 export async function createUser(db: Database, admin: ConsoleUser, input: z.output<typeof createUserSchema>) {
@@ -31,6 +47,7 @@ export async function createUser(db: Database, admin: ConsoleUser, input: z.outp
   try {
     return await db.transaction(async (tx) => {
       const role = await findRoleInOrganization(tx, organizationId, input.roleId);
+      assertAssignable(await loadGrantCeiling(tx, organizationId, actorOf(admin)), role);
       const [user] = await tx
         .insert(users)
         .values({ organizationId, name: input.name, email: input.email, passwordHash, roleId: role.id })
@@ -63,7 +80,14 @@ export async function changeUserRole(
   const organizationId = admin.organization.id;
   await db.transaction(async (tx) => {
     const [user] = await tx
-      .select({ id: users.id, email: users.email, roleId: users.roleId, roleName: roles.name })
+      .select({
+        id: users.id,
+        email: users.email,
+        roleId: users.roleId,
+        roleName: roles.name,
+        roleBuiltIn: roles.builtIn,
+        rolePermissions: roles.permissions,
+      })
       .from(users)
       .innerJoin(roles, eq(roles.id, users.roleId))
       .where(and(eq(users.organizationId, organizationId), eq(users.id, input.userId)))
@@ -72,6 +96,13 @@ export async function changeUserRole(
     if (!user) throw new FormError(USER_NOT_FOUND);
     const role = await findRoleInOrganization(tx, organizationId, input.roleId);
     if (role.id === user.roleId) return;
+    const ceiling = await loadGrantCeiling(tx, organizationId, actorOf(admin));
+    assertAssignable(ceiling, {
+      name: user.roleName,
+      builtIn: user.roleBuiltIn,
+      permissions: user.rolePermissions,
+    });
+    assertAssignable(ceiling, role);
     await tx
       .update(users)
       .set({ roleId: role.id, updatedAt: new Date() })

@@ -1,8 +1,14 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import type { Transaction } from "@/lib/db/client";
 import { roles, users } from "@/lib/db/schema";
 import { searchCondition } from "@/lib/db/text-search";
+import {
+  type RoleAssignmentRefusal,
+  roleAssignmentRefusal,
+  SITE_ADMINISTRATOR_ONLY,
+} from "@/lib/roles/role-assignment";
 import { emailAddress, personName } from "@/lib/validation/text-fields";
 import { booleanFilter, exactFilter, referenceId, searchFilter } from "../api-fields";
 import { ApiProblem } from "../api-problem";
@@ -60,6 +66,78 @@ async function refuseConsoleAdminChanges(
   if (givesAdmin || touchesAdmin) throw new ApiProblem(403, "Forbidden", CONSOLE_ADMINS_IN_CONSOLE_ONLY);
 }
 
+export const OWN_ROLE_UNCHANGEABLE = "Nobody changes their own role, through the API or the console.";
+
+/** 403 naming the scopes the caller lacks (RFC 6750 §3.1 insufficient_scope), pointing at role_id. */
+function roleBeyondCallerProblem(detail: string, missing: readonly string[]): ApiProblem {
+  return new ApiProblem(
+    403,
+    "Forbidden",
+    detail,
+    { required_scopes: missing, errors: [{ pointer: "#/role_id", detail }] },
+    missing.length > 0
+      ? { "www-authenticate": `Bearer error="insufficient_scope", scope="${missing.join(" ")}"` }
+      : {},
+  );
+}
+
+async function roleById(tx: Transaction, organizationId: string, roleId: string) {
+  const [role] = await tx
+    .select({ name: roles.name, builtIn: roles.builtIn, permissions: roles.permissions })
+    .from(roles)
+    .where(and(eq(roles.organizationId, organizationId), eq(roles.id, roleId)));
+  return role;
+}
+
+/**
+ * No escalation through the API: a caller gives a role only when the rights of this request
+ * (`caller.scopes`: the token's scopes within the client's grid or the person's role) cover
+ * every permission of that role, changes a user's role only when they also cover the role the
+ * user holds now, and never changes their own role.
+ */
+async function refuseRoleBeyondCaller(
+  tx: Transaction,
+  caller: ApiCaller,
+  input: { role_id?: string },
+  userId?: string,
+): Promise<void> {
+  if (input.role_id === undefined) return;
+  const ceiling = { unlimited: false as const, scopes: caller.scopes };
+  if (userId !== undefined) {
+    const [current] = await tx
+      .select({ roleId: users.roleId })
+      .from(users)
+      .where(and(eq(users.organizationId, caller.organizationId), eq(users.id, userId)));
+    if (!current || current.roleId === input.role_id) return;
+    if (caller.userId === userId) throw roleBeyondCallerProblem(OWN_ROLE_UNCHANGEABLE, []);
+    const held = await roleById(tx, caller.organizationId, current.roleId);
+    const refusal = held ? roleAssignmentRefusal(ceiling, held) : null;
+    if (held && refusal) {
+      throw refusalProblem(
+        refusal,
+        `This user's role ${held.name} holds ${scopeList(refusal)}, beyond this request's rights: only a caller that holds all of them can change it.`,
+      );
+    }
+  }
+  const role = await roleById(tx, caller.organizationId, input.role_id);
+  const refusal = role ? roleAssignmentRefusal(ceiling, role) : null;
+  if (role && refusal) {
+    throw refusalProblem(
+      refusal,
+      `The role ${role.name} holds ${scopeList(refusal)}, beyond this request's rights: a role can be given only by a caller that holds all of its permissions.`,
+    );
+  }
+}
+
+const scopeList = (refusal: RoleAssignmentRefusal) =>
+  refusal.kind === "beyond" ? refusal.scopes.join(", ") : "";
+
+function refusalProblem(refusal: RoleAssignmentRefusal, beyondDetail: string): ApiProblem {
+  return refusal.kind === "beyond"
+    ? roleBeyondCallerProblem(beyondDetail, refusal.scopes)
+    : roleBeyondCallerProblem(SITE_ADMINISTRATOR_ONLY, []);
+}
+
 async function deactivateUser(tx: Transaction, organizationId: string, id: string): Promise<RemoveOutcome> {
   if (UUID_PATTERN.test(id)) await refuseConsoleAdminChanges(tx, organizationId, {}, id);
   const inOrganization = and(eq(users.organizationId, organizationId), eq(users.id, id));
@@ -108,7 +186,10 @@ export const userResource = defineResource({
   uniqueConstraints: {
     users_email_unique: { field: "email", detail: "A user with this email already exists" },
   },
-  guard: (input, { tx, caller, id }) => refuseConsoleAdminChanges(tx, caller.organizationId, input, id),
+  guard: async (input, { tx, caller, id }) => {
+    await refuseConsoleAdminChanges(tx, caller.organizationId, input, id);
+    await refuseRoleBeyondCaller(tx, caller, input, id);
+  },
   derive: (input, { mode }) =>
     mode === "update" && input.active === false ? { sessionVersion: endSessionsIfActive } : {},
   remove: deactivateUser,

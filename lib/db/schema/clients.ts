@@ -38,6 +38,13 @@ export const apiClients = pgTable(
     /** Allowed scopes; empty means nothing is allowed. */
     permissions: jsonb("permissions").$type<Scope[]>().notNull().default([]),
     status: clientStatusEnum("status").notNull().default("active"),
+    /**
+     * Access tokens carry the generation they were issued in; moving it on (when the client is
+     * disabled) refuses every token issued before, even once the client is enabled again.
+     * A counter rather than a time, so that a token issued in the same second after the
+     * change still works.
+     */
+    tokenGeneration: integer("token_generation").notNull().default(0),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -8,12 +8,14 @@ import { setClientRequestRateSchema } from "@/lib/clients/client-request-rate-sc
 import {
   createClientSchema,
   deleteClientSchema,
+  endSecretGraceSchema,
   rotateClientSecretSchema,
   setClientStatusSchema,
   updateClientSchema,
 } from "@/lib/clients/client-schemas";
 import { createClient } from "@/lib/clients/create-client";
 import { deleteClient } from "@/lib/clients/delete-client";
+import { endSecretGrace } from "@/lib/clients/end-secret-grace";
 import { rotateClientSecret } from "@/lib/clients/rotate-client-secret";
 import { setClientRequestRate } from "@/lib/clients/set-client-request-rate";
 import { setClientStatus } from "@/lib/clients/set-client-status";
@@ -66,6 +68,12 @@ const rotate = adminAction(rotateClientSecretSchema, async (admin, values) => {
   };
 });
 
+const endGrace = adminAction(endSecretGraceSchema, async (admin, values) => {
+  const client = found(await endSecretGrace(await getDb(), admin.organization.id, actorOf(admin), values));
+  revalidateClient(client.clientId);
+  return publicFields(client);
+});
+
 const setStatus = adminAction(setClientStatusSchema, async (admin, values) => {
   const client = found(await setClientStatus(await getDb(), admin.organization.id, actorOf(admin), values));
   revalidateClient(client.clientId);
@@ -102,6 +110,10 @@ export async function updateClientAction(input: unknown) {
 
 export async function rotateClientSecretAction(input: unknown) {
   return rotate(input);
+}
+
+export async function endSecretGraceAction(input: unknown) {
+  return endGrace(input);
 }
 
 export async function setClientStatusAction(input: unknown) {

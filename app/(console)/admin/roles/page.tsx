@@ -1,17 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { GrantRule } from "@/components/roles/grant-rule";
 import { buttonClasses } from "@/components/ui/button";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { summarizeGrid } from "@/lib/permissions/grid";
+import { loadGrantCeiling } from "@/lib/roles/grant-ceiling";
 import { listRoles } from "@/lib/roles/role-queries";
+import { actorOf } from "@/lib/users/user-commands";
 
 export const metadata: Metadata = { title: "Roles" };
 
 export default async function RolesPage() {
   const admin = await requireAdmin();
-  const roles = await listRoles(await getDb(), admin.organization.id);
+  const db = await getDb();
+  const [roles, ceiling] = await Promise.all([
+    listRoles(db, admin.organization.id),
+    loadGrantCeiling(db, admin.organization.id, actorOf(admin)),
+  ]);
   return (
     <>
       <Breadcrumbs
@@ -26,6 +33,7 @@ export default async function RolesPage() {
           </Link>
         }
       />
+      <GrantRule unlimited={ceiling.unlimited} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Roles in your organization</caption>

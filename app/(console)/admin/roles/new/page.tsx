@@ -2,11 +2,15 @@ import type { Metadata } from "next";
 import { RoleForm } from "@/components/roles/role-form";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { grantableScopes, loadGrantCeiling } from "@/lib/roles/grant-ceiling";
+import { actorOf } from "@/lib/users/user-commands";
 
 export const metadata: Metadata = { title: "Create role" };
 
 export default async function NewRolePage() {
-  await requireAdmin();
+  const admin = await requireAdmin();
+  const ceiling = await loadGrantCeiling(await getDb(), admin.organization.id, actorOf(admin));
   return (
     <>
       <Breadcrumbs
@@ -20,7 +24,7 @@ export default async function NewRolePage() {
         title="Create role"
         description="A new role holds nothing until you grant it: switch on what its users need, and allow only the permissions they use."
       />
-      <RoleForm />
+      <RoleForm grantable={grantableScopes(ceiling)} />
     </>
   );
 }

@@ -5,7 +5,10 @@ import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { UserAdminControls } from "@/components/users/user-admin-controls";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
+import { loadGrantCeiling } from "@/lib/roles/grant-ceiling";
+import { roleAssignmentMessage, roleAssignmentRefusal } from "@/lib/roles/role-assignment";
 import { listRoles } from "@/lib/roles/role-queries";
+import { actorOf } from "@/lib/users/user-commands";
 import { findUser } from "@/lib/users/user-queries";
 
 export const metadata: Metadata = { title: "User" };
@@ -17,7 +20,12 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const db = await getDb();
   const user = await findUser(db, admin.organization.id, userId);
   if (!user) notFound();
-  const roles = await listRoles(db, admin.organization.id);
+  const [roles, ceiling] = await Promise.all([
+    listRoles(db, admin.organization.id),
+    loadGrantCeiling(db, admin.organization.id, actorOf(admin)),
+  ]);
+  const heldRole = roles.find((role) => role.id === user.roleId);
+  const heldRefusal = heldRole ? roleAssignmentRefusal(ceiling, heldRole) : null;
   return (
     <>
       <Breadcrumbs
@@ -42,8 +50,13 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
       </dl>
       <UserAdminControls
         user={{ id: user.id, name: user.name, email: user.email, roleId: user.roleId, active: user.active }}
-        roles={roles.map((role) => ({ id: role.id, name: role.name }))}
+        roles={roles.map((role) => ({
+          id: role.id,
+          name: role.name,
+          assignable: roleAssignmentRefusal(ceiling, role) === null,
+        }))}
         isSelf={user.id === admin.id}
+        roleLockedReason={heldRole && heldRefusal ? roleAssignmentMessage(heldRole, heldRefusal) : undefined}
       />
     </>
   );

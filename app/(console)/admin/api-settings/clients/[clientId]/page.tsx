@@ -16,11 +16,13 @@ import { listAuditEventsForTarget } from "@/lib/audit/list-audit-events-for-targ
 import { requireAdmin } from "@/lib/auth/current-user";
 import { loadClientPolicy } from "@/lib/clients/client-policy";
 import { CLIENT_TARGET_TYPE } from "@/lib/clients/client-record";
-import { findClientForOrganization, listClientSecrets } from "@/lib/clients/find-client";
+import { currentSecretIdOf, findClientForOrganization, listClientSecrets } from "@/lib/clients/find-client";
 import { tokenEndpointUrl } from "@/lib/config/public-urls";
 import { getDb } from "@/lib/db/client";
 import { defaultRequestsPerMinute } from "@/lib/limits/limit-catalogue";
+import { describeScopes, grantableScopes, loadGrantCeiling, scopesBeyond } from "@/lib/roles/grant-ceiling";
 import { listClientApiRequests } from "@/lib/usage/api-request-log";
+import { actorOf } from "@/lib/users/user-commands";
 
 export const metadata: Metadata = { title: "API client" };
 
@@ -43,12 +45,14 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
   const db = await getDb();
   const client = await findClientForOrganization(db, organizationId, clientId);
   if (!client) notFound();
-  const [policy, secrets, events, calls] = await Promise.all([
+  const [policy, secrets, events, calls, ceiling] = await Promise.all([
     loadClientPolicy(db, organizationId),
     listClientSecrets(db, organizationId, client.clientId),
     listAuditEventsForTarget(db, organizationId, { type: CLIENT_TARGET_TYPE, id: client.clientId }),
     listClientApiRequests(db, organizationId, client.clientId, 25),
+    loadGrantCeiling(db, organizationId, actorOf(admin)),
   ]);
+  const beyond = scopesBeyond(ceiling, client.permissions);
 
   return (
     <>
@@ -79,6 +83,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
           <ClientForm
             mode="edit"
             restrictsByIp={policy.restrictApiByIp}
+            grantable={grantableScopes(ceiling)}
             client={{
               clientId: client.clientId,
               name: client.name,
@@ -99,13 +104,20 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
           <p className="max-w-3xl text-sm text-slate-600">
             Secrets are shown once, when they are made; Latchkey keeps only a hash and the first characters.
             Rotating makes a new secret; the old one keeps working for the period you choose, so the program
-            can switch over. A client has at most two working secrets.
+            can switch over. A client has at most two working secrets. Access tokens last no longer than the
+            secret that obtained them: when an old secret stops, its tokens stop with it.
           </p>
           <ClientSecretRotation
             clientId={client.clientId}
+            currentSecretId={currentSecretIdOf(secrets)}
             connection={{ partnerId: admin.organization.partnerId, tokenUrl: tokenEndpointUrl() }}
+            refusal={
+              beyond.length > 0
+                ? `You cannot rotate this client's secret: it holds ${describeScopes(beyond)}, which your role does not, and the new secret would carry those rights to you.`
+                : undefined
+            }
           />
-          <ClientSecretsList secrets={secrets} format={formatDateTime} />
+          <ClientSecretsList clientId={client.clientId} secrets={secrets} format={formatDateTime} />
         </Section>
         <Section id="client-lifecycle" title="Status and deletion">
           <ClientLifecycleControls

@@ -9,12 +9,18 @@ import { loadClientPolicy } from "@/lib/clients/client-policy";
 import { tokenEndpointUrl } from "@/lib/config/public-urls";
 import { getDb } from "@/lib/db/client";
 import { planIncludes } from "@/lib/plans/plan-catalogue";
+import { grantableScopes, loadGrantCeiling } from "@/lib/roles/grant-ceiling";
+import { actorOf } from "@/lib/users/user-commands";
 
 export const metadata: Metadata = { title: "Create Client" };
 
 export default async function NewClientPage() {
   const admin = await requireAdmin();
-  const policy = await loadClientPolicy(await getDb(), admin.organization.id);
+  const db = await getDb();
+  const [policy, ceiling] = await Promise.all([
+    loadClientPolicy(db, admin.organization.id),
+    loadGrantCeiling(db, admin.organization.id, actorOf(admin)),
+  ]);
   return (
     <>
       <ApiSettingsBreadcrumbs current="Create Client" />
@@ -33,6 +39,7 @@ export default async function NewClientPage() {
         <ClientForm
           mode="create"
           restrictsByIp={policy.restrictApiByIp}
+          grantable={grantableScopes(ceiling)}
           connection={{ partnerId: admin.organization.partnerId, tokenUrl: tokenEndpointUrl() }}
         />
       )}
