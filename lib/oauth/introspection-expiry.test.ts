@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { authenticateClientSecret } from "@/lib/clients/authenticate-client-secret";
+import { getDb } from "@/lib/db/client";
 import { basicAuth, createTenantWithClient, formRequest } from "@/lib/testing/oauth-test-support";
 import { issueAccessToken } from "./access-token";
 import { handleIntrospectionRequest } from "./introspection-endpoint";
@@ -8,8 +10,15 @@ const IP = "198.51.100.83";
 describe("introspection and expiry (RFC 7662 §2.2, RFC 7519 §4.1.4)", () => {
   it("reports a token inactive from its exp on, with no leeway", async () => {
     const tenant = await createTenantWithClient(["cases:read"]);
+    const authenticated = await authenticateClientSecret(
+      await getDb(),
+      tenant.client.clientId,
+      tenant.secret,
+    );
+    if (!authenticated) throw new Error("the test client did not authenticate");
     const issue = (secondsAgo: number, lifetimeSeconds: number) =>
       issueAccessToken({
+        issuance: authenticated.issuance,
         clientId: tenant.client.clientId,
         organizationId: tenant.organizationId,
         partnerId: tenant.organization.partnerId,
