@@ -1,6 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
+import { clientAddressOf } from "@/lib/http/client-address-of";
 import { verifyConsoleCredentials } from "./verify-console-credentials";
 
 /** Console sessions last eight hours of activity, and never longer than a working day after sign-in. */
@@ -38,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const email = typeof credentials.email === "string" ? credentials.email : "";
         const password = typeof credentials.password === "string" ? credentials.password : "";
         if (!email || !password) return null;
-        const ip = request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+        const ip = clientAddressOf(request);
         const result = await verifyConsoleCredentials(email, password, ip);
         if (result.ok) return { ...result.user };
         if (result.reason === "rate_limited") throw new TooManyAttempts();

@@ -3,14 +3,15 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/forms/action-state";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
+import { trustedClientAddress } from "@/lib/net/trusted-client-address";
 import { auth } from "./auth";
 import { type ConsoleUser, loadConsoleUser, type SessionClaims } from "./console-user";
 import { runAdminAction } from "./run-admin-action";
 import { runUserAction } from "./run-user-action";
 
+/** The client address Latchkey's server decided, or "unknown" outside it. */
 export async function currentClientAddress(): Promise<string> {
-  return (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+  return trustedClientAddress(await headers());
 }
 
 /** The session's claims for this request, or null when no one is signed in. */
