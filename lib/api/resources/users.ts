@@ -3,10 +3,13 @@ import { z } from "zod";
 import type { Transaction } from "@/lib/db/client";
 import { roles, users } from "@/lib/db/schema";
 import { searchCondition } from "@/lib/db/text-search";
+import { deactivateUser, revokeAccessOfDeactivatedUser } from "@/lib/users/deactivate-user";
 import { emailAddress, personName } from "@/lib/validation/text-fields";
 import { booleanFilter, exactFilter, referenceId, searchFilter } from "../api-fields";
 import { ApiProblem } from "../api-problem";
+import type { ApiCaller } from "../auth/api-caller";
 import { UUID_PATTERN } from "../cursor";
+import { auditActorOf } from "../record-api-mutation";
 import { defineResource, type RemoveOutcome } from "../resource-definition";
 
 const userFields = {
@@ -60,17 +63,17 @@ async function refuseConsoleAdminChanges(
   if (givesAdmin || touchesAdmin) throw new ApiProblem(403, "Forbidden", CONSOLE_ADMINS_IN_CONSOLE_ONLY);
 }
 
-async function deactivateUser(tx: Transaction, organizationId: string, id: string): Promise<RemoveOutcome> {
-  if (UUID_PATTERN.test(id)) await refuseConsoleAdminChanges(tx, organizationId, {}, id);
-  const inOrganization = and(eq(users.organizationId, organizationId), eq(users.id, id));
-  const [deactivated] = await tx
-    .update(users)
-    .set({ active: false, sessionVersion: endSessionsIfActive, updatedAt: new Date() })
-    .where(and(inOrganization, eq(users.active, true)))
-    .returning({ id: users.id });
-  if (deactivated) return "removed";
-  const [existing] = await tx.select({ id: users.id }).from(users).where(inOrganization).limit(1);
-  return existing ? "unchanged" : "missing";
+const commandContextOf = (caller: ApiCaller) => ({
+  organizationId: caller.organizationId,
+  actor: auditActorOf(caller),
+});
+
+/** DELETE deactivates, through the same domain function as the console. */
+async function removeUser(tx: Transaction, caller: ApiCaller, id: string): Promise<RemoveOutcome> {
+  if (UUID_PATTERN.test(id)) await refuseConsoleAdminChanges(tx, caller.organizationId, {}, id);
+  const result = await deactivateUser(tx, commandContextOf(caller), id);
+  if (result.outcome === "deactivated") return "removed";
+  return result.outcome === "already_inactive" ? "unchanged" : "missing";
 }
 
 /** A role given by ID, or by its exact name. */
@@ -111,6 +114,11 @@ export const userResource = defineResource({
   guard: (input, { tx, caller, id }) => refuseConsoleAdminChanges(tx, caller.organizationId, input, id),
   derive: (input, { mode }) =>
     mode === "update" && input.active === false ? { sessionVersion: endSessionsIfActive } : {},
-  remove: deactivateUser,
+  // PATCH {"active": false} deactivates too: the same revocations follow.
+  afterWrite: async (input, { tx, caller, mode, id }) => {
+    if (mode === "update" && input.active === false)
+      await revokeAccessOfDeactivatedUser(tx, commandContextOf(caller), id);
+  },
+  remove: removeUser,
   actions: { deleted: "user.deactivated" },
 });

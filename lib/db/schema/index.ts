@@ -4,4 +4,5 @@ export * from "./identity";
 export * from "./oauth";
 export * from "./organizations";
 export * from "./resources";
+export * from "./sessions";
 export * from "./tokens";
