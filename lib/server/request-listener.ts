@@ -6,6 +6,7 @@ import {
   resolveClientAddress,
 } from "@/lib/net/client-address";
 import { serverClientAddressProof } from "@/lib/net/trusted-client-address";
+import { refuseUnsafeConsolePost } from "./console-request-guard";
 import { findDirectHandler } from "./direct-routes";
 import { sendWebResponse, toWebRequest } from "./node-bridge";
 
@@ -38,6 +39,7 @@ export function createRequestListener(options: {
     const pathname = (request.url ?? "/").split("?", 1)[0] ?? "/";
     const direct = findDirectHandler(pathname);
     if (!direct) {
+      if (refuseUnsafeConsolePost(request, response, options.origin)) return;
       void options.next(request, response);
       return;
     }
