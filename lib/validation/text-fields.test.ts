@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { runAdminAction } from "@/lib/auth/run-admin-action";
 import { createClientSchema } from "@/lib/clients/client-schemas";
+import { createClient } from "@/lib/clients/create-client";
+import { getDb } from "@/lib/db/client";
 import { roleFieldsSchema } from "@/lib/roles/role-schemas";
+import { auditEventsOf, countClients, createClientTestTenant } from "@/lib/testing/client-test-support";
+import { signedInClaims } from "@/lib/testing/console-session-test-support";
 import { createTokenSchema } from "@/lib/tokens/token-schemas";
+import { actorOf } from "@/lib/users/user-commands";
 import { createUserSchema } from "@/lib/users/user-schemas";
 import { displayName, isPrintableLine, isPrintableText, optionalDescription } from "./text-fields";
 
@@ -65,5 +71,24 @@ describe("invisible format characters in names", () => {
 
   it("leaves descriptions free to use them (free text, not an identity)", () => {
     expect(optionalDescription.safeParse("soft\u00adhyphen").success).toBe(true);
+  });
+});
+
+describe("a lookalike name sent straight to the server", () => {
+  it("gets the field error from the console action and writes nothing", async () => {
+    const tenant = await createClientTestTenant();
+    const result = await runAdminAction(
+      await signedInClaims(tenant.admin),
+      createClientSchema,
+      { name: "Bill\u200bing" },
+      async (admin, values) => createClient(await getDb(), admin.organization.id, actorOf(admin), values),
+    );
+    expect(result).toEqual({
+      ok: false,
+      formError: "Check the highlighted fields.",
+      fieldErrors: { name: "Client Name must not contain invisible characters such as zero-width spaces" },
+    });
+    expect(await countClients(tenant.organizationId)).toBe(0);
+    expect(await auditEventsOf(tenant.organizationId)).toEqual([]);
   });
 });
