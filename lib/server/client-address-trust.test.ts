@@ -58,7 +58,7 @@ describe("the client address under Next", () => {
     const base = await startServerWithTokenAdapter();
     // The route adapter is not on the server's direct list here, so the request crosses
     // into "Next" with the headers the listener set; a client-sent proof is replaced.
-    const response = await fetch(`${base}/not-a-direct-path`, {
+    const response = await fetch(`${base}/api/through-next/token`, {
       method: "POST",
       headers: {
         "content-type": "application/x-www-form-urlencoded",
