@@ -17,7 +17,8 @@ type TrustedProxies = Parameters<typeof resolveClientAddress>[2];
  * The server's one request listener. It decides the client address once — the TCP peer, or
  * the right-most untrusted X-Forwarded-For hop behind a trusted proxy — and replaces every
  * forwarding header a client sent, so console pages, audit, rate limits and allow-lists all
- * read that one value (Next's side believes it only with the server's proof attached). Machine endpoints go straight to their handlers; the rest to Next.
+ * read that one value (Next's side believes it only with the server's proof attached).
+ * Machine endpoints go straight to their handlers; the rest to Next.
  */
 export function createRequestListener(options: {
   next: NodeHandler;
