@@ -56,7 +56,7 @@ interface ResourceSpec<Filters extends z.ZodObject, Create extends z.ZodType, Up
   /** Writes beyond the row itself (a group's members), in the same transaction. */
   afterWrite?(input: Partial<z.output<Create>>, context: WriteContext & { id: string }): Promise<void>;
   /** Replaces the plain DELETE (users are deactivated, not deleted). */
-  remove?(tx: Transaction, organizationId: string, id: string): Promise<RemoveOutcome>;
+  remove?(tx: Transaction, caller: ApiCaller, id: string): Promise<RemoveOutcome>;
   /** Audit action names where `${noun}.created` and the like do not say what happened. */
   actions?: Partial<Record<MutationKind, string>>;
 }

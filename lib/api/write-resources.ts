@@ -133,7 +133,7 @@ export async function deleteResource(definition: ResourceDefinition, caller: Api
   const db = await getDb();
   await db.transaction(async (tx) => {
     const outcome = definition.remove
-      ? await definition.remove(tx, caller.organizationId, id)
+      ? await definition.remove(tx, caller, id)
       : await deleteRow(tx, definition, caller.organizationId, id);
     if (outcome === "missing") throw notFoundProblem(definition.noun);
     if (outcome === "removed") await recordApiMutation(tx, caller, definition, "deleted", id);

@@ -1,11 +1,17 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
+import { getDb } from "@/lib/db/client";
+import { clientAddressOf } from "@/lib/http/client-address-of";
+import { endConsoleSession, isSessionId, startConsoleSession } from "./console-sessions";
 import { cookieFromHeader, DEVICE_COOKIE } from "./device-cookie";
 import { rememberDevice } from "./remember-device";
 import { verifyConsoleCredentials } from "./verify-console-credentials";
 
-/** Console sessions last eight hours of activity, and never longer than a working day after sign-in. */
+/**
+ * Console sessions lapse after eight hours without activity (the cookie's sliding expiry), and
+ * end SESSION_ABSOLUTE_MAX_AGE_SECONDS after sign-in whatever the activity (the server-side
+ * session row, checked on every request; see ./console-sessions.ts).
+ */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 class TooManyAttempts extends CredentialsSignin {
@@ -15,6 +21,8 @@ class TooManyAttempts extends CredentialsSignin {
 declare module "next-auth" {
   interface Session {
     sessionVersion: number;
+    /** The server-side session; empty for a cookie minted before sessions were recorded. */
+    sessionId: string;
   }
   interface User {
     sessionVersion?: number;
@@ -40,7 +48,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const email = typeof credentials.email === "string" ? credentials.email : "";
         const password = typeof credentials.password === "string" ? credentials.password : "";
         if (!email || !password) return null;
-        const ip = request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+        const ip = clientAddressOf(request);
         const deviceCookie = cookieFromHeader(request.headers.get("cookie"), DEVICE_COOKIE);
         const result = await verifyConsoleCredentials(email, password, ip, deviceCookie);
         if (result.ok) {
@@ -53,17 +61,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
+    // Runs with `user` only at sign-in: that is when the server-side session is made.
+    async jwt({ token, user }) {
+      if (user?.id) {
+        const sessionId = await startConsoleSession(await getDb(), user.id);
+        if (!sessionId) throw new Error("The user could not be signed in.");
         token.sub = user.id;
+        token.sid = sessionId;
         token.sessionVersion = user.sessionVersion ?? 0;
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
+      session.sessionId = isSessionId(token.sid) ? token.sid : "";
       session.sessionVersion = typeof token.sessionVersion === "number" ? token.sessionVersion : -1;
       return session;
+    },
+  },
+  events: {
+    // Auth.js's own sign-out route; the console's sign-out action also ends the session itself.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (isSessionId(token?.sid)) await endConsoleSession(await getDb(), token.sid, "signed_out");
     },
   },
 });

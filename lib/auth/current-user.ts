@@ -2,27 +2,41 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { z } from "zod";
+import { getDb } from "@/lib/db/client";
 import type { ActionState } from "@/lib/forms/action-state";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
+import { trustedClientAddress } from "@/lib/net/trusted-client-address";
 import { auth } from "./auth";
+import { endConsoleSession } from "./console-sessions";
 import { type ConsoleUser, loadConsoleUser, type SessionClaims } from "./console-user";
 import { runAdminAction } from "./run-admin-action";
 import { runUserAction } from "./run-user-action";
 
+/** The client address Latchkey's server decided, or "unknown" outside it. */
 export async function currentClientAddress(): Promise<string> {
-  return (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+  return trustedClientAddress(await headers());
 }
 
 /** The session's claims for this request, or null when no one is signed in. */
 export const currentSessionClaims = cache(async (): Promise<SessionClaims | null> => {
   const session = await auth();
-  if (!session?.user?.id) return null;
+  if (!session?.user?.id || !session.sessionId) return null;
   return {
     userId: session.user.id,
+    sessionId: session.sessionId,
     sessionVersion: session.sessionVersion,
     ip: await currentClientAddress(),
   };
 });
+
+/**
+ * Ends the signed-in session on the server, so that a copy of its cookie stops working. Called
+ * by sign-out before the cookie is cleared; a database failure surfaces instead of leaving a
+ * live session behind a cleared cookie.
+ */
+export async function endCurrentSession(): Promise<void> {
+  const session = await auth();
+  if (session?.sessionId) await endConsoleSession(await getDb(), session.sessionId, "signed_out");
+}
 
 /** The signed-in user, loaded fresh once per request. */
 export const getCurrentUser = cache(async (): Promise<ConsoleUser | null> => {

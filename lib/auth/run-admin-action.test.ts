@@ -2,17 +2,14 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { auditEvents, users } from "@/lib/db/schema";
+import { signedInClaims } from "@/lib/testing/console-session-test-support";
 import { createTestOrganization } from "@/lib/testing/factories";
 import { changeUserRole, setUserActive } from "@/lib/users/user-commands";
 import { changeUserRoleSchema, userIdSchema } from "@/lib/users/user-schemas";
 import { loadConsoleUser } from "./console-user";
 import { NOT_AN_ADMIN, runAdminAction, SESSION_ENDED } from "./run-admin-action";
 
-const claimsOf = (user: { id: string; sessionVersion: number }) => ({
-  userId: user.id,
-  sessionVersion: user.sessionVersion,
-  ip: "192.0.2.10",
-});
+const claimsOf = (user: { id: string; sessionVersion: number }) => signedInClaims(user, "192.0.2.10");
 
 async function roleOf(userId: string) {
   const db = await getDb();
@@ -30,7 +27,7 @@ describe("runAdminAction", () => {
     const { member, admin, adminRole } = await createTestOrganization();
     let ran = false;
     const result = await runAdminAction(
-      claimsOf(member),
+      await claimsOf(member),
       changeUserRoleSchema,
       { userId: admin.id, roleId: adminRole.id },
       async () => {
@@ -43,9 +40,9 @@ describe("runAdminAction", () => {
 
   it("refuses a session whose version was revoked (deactivation ends sessions)", async () => {
     const { admin, member } = await createTestOrganization();
-    const adminUser = await loadConsoleUser(claimsOf(admin));
+    const adminUser = await loadConsoleUser(await claimsOf(admin));
     if (!adminUser) throw new Error("admin not loaded");
-    const memberClaims = claimsOf(member);
+    const memberClaims = await claimsOf(member);
     expect(await loadConsoleUser(memberClaims)).not.toBeNull();
     await setUserActive(await getDb(), adminUser, member.id, false);
     expect(await loadConsoleUser(memberClaims)).toBeNull();
@@ -59,7 +56,7 @@ describe("runAdminAction", () => {
     const other = await createTestOrganization();
     const before = await roleOf(home.member.id);
     const result = await runAdminAction(
-      claimsOf(other.admin),
+      await claimsOf(other.admin),
       changeUserRoleSchema,
       { userId: home.member.id, roleId: other.adminRole.id },
       async (admin, values) => changeUserRole(await getDb(), admin, values),
@@ -69,7 +66,7 @@ describe("runAdminAction", () => {
     expect(await roleOf(home.member.id)).toBe(before);
 
     const deactivate = await runAdminAction(
-      claimsOf(other.admin),
+      await claimsOf(other.admin),
       userIdSchema,
       { userId: home.member.id },
       async (admin, values) => setUserActive(await getDb(), admin, values.userId, false),
@@ -92,7 +89,7 @@ describe("runAdminAction", () => {
     const home = await createTestOrganization();
     const other = await createTestOrganization();
     const result = await runAdminAction(
-      claimsOf(home.admin),
+      await claimsOf(home.admin),
       changeUserRoleSchema,
       { userId: home.member.id, roleId: other.adminRole.id },
       async (admin, values) => changeUserRole(await getDb(), admin, values),
@@ -104,7 +101,7 @@ describe("runAdminAction", () => {
   it("lets an admin change a role in their organization and audits it", async () => {
     const home = await createTestOrganization();
     const result = await runAdminAction(
-      claimsOf(home.admin),
+      await claimsOf(home.admin),
       changeUserRoleSchema,
       { userId: home.member.id, roleId: home.adminRole.id },
       async (admin, values) => changeUserRole(await getDb(), admin, values),
@@ -129,7 +126,7 @@ describe("runAdminAction", () => {
     const home = await createTestOrganization();
     let ran = false;
     const result = await runAdminAction(
-      claimsOf(home.admin),
+      await claimsOf(home.admin),
       changeUserRoleSchema,
       { userId: "1; drop table users", roleId: "" },
       async () => {

@@ -3,12 +3,16 @@ import ipaddr from "ipaddr.js";
 /** The header through which the server hands the one decided client address to Next and handlers. */
 export const CLIENT_ADDRESS_HEADER = "x-latchkey-client-ip";
 
+/** The header carrying the server's proof that it set the address (see ./trusted-client-address.ts). */
+export const CLIENT_ADDRESS_PROOF_HEADER = "x-latchkey-client-ip-proof";
+
 /** Headers a client could use to claim another address; the server strips them all. */
 export const FORWARDING_HEADERS = [
   "x-forwarded-for",
   "x-real-ip",
   "forwarded",
   CLIENT_ADDRESS_HEADER,
+  CLIENT_ADDRESS_PROOF_HEADER,
 ] as const;
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];

@@ -3,16 +3,13 @@ import { describe, expect, it } from "vitest";
 import { NOT_AN_ADMIN, runAdminAction } from "@/lib/auth/run-admin-action";
 import { getDb } from "@/lib/db/client";
 import { auditEvents, organizations, type Plan } from "@/lib/db/schema";
+import { signedInClaims } from "@/lib/testing/console-session-test-support";
 import { createTestOrganization } from "@/lib/testing/factories";
 import { actorOf } from "@/lib/users/user-commands";
 import { IP_RESTRICTION_NOT_IN_PLAN, setIpRestriction } from "./ip-restriction";
 import { setIpRestrictionSchema } from "./ip-restriction-schema";
 
-const claimsOf = (user: { id: string; sessionVersion: number }) => ({
-  userId: user.id,
-  sessionVersion: user.sessionVersion,
-  ip: "198.51.100.4",
-});
+const claimsOf = (user: { id: string; sessionVersion: number }) => signedInClaims(user, "198.51.100.4");
 
 async function restrictionOf(organizationId: string) {
   const db = await getDb();
@@ -29,8 +26,8 @@ async function eventsOf(organizationId: string) {
 }
 
 /** The server action as the console runs it: the admin gate, the schema, then the domain. */
-function switchAs(user: { id: string; sessionVersion: number }, input: unknown) {
-  return runAdminAction(claimsOf(user), setIpRestrictionSchema, input, async (admin, values) =>
+async function switchAs(user: { id: string; sessionVersion: number }, input: unknown) {
+  return runAdminAction(await claimsOf(user), setIpRestrictionSchema, input, async (admin, values) =>
     setIpRestriction(await getDb(), admin.organization.id, actorOf(admin), values),
   );
 }

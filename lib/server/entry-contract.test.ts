@@ -6,7 +6,7 @@ import * as jwksRoute from "@/app/api/oauth/jwks/route";
 import * as revokeRoute from "@/app/api/oauth/revoke/route";
 import * as tokenRoute from "@/app/api/oauth/token/route";
 import * as apiRoute from "@/app/api/v1/[...path]/route";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
+import { asIfFromServer } from "@/lib/testing/client-address-test-support";
 import { basicAuth, createTenantWithClient } from "@/lib/testing/oauth-test-support";
 import { findDirectHandler } from "./direct-routes";
 
@@ -31,8 +31,7 @@ async function throughBoth(route: RouteModule, make: () => Request) {
   if (!handler) throw new Error(`no direct handler for ${pathname}`);
   const direct = await handler(directRequest, IP);
 
-  const nextRequest = make();
-  nextRequest.headers.set(CLIENT_ADDRESS_HEADER, IP);
+  const nextRequest = asIfFromServer(make(), IP);
   const exported = route[nextRequest.method] as (
     request: Request,
     context: unknown,

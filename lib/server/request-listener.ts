@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CLIENT_ADDRESS_HEADER, FORWARDING_HEADERS, resolveClientAddress } from "@/lib/net/client-address";
+import {
+  CLIENT_ADDRESS_HEADER,
+  CLIENT_ADDRESS_PROOF_HEADER,
+  FORWARDING_HEADERS,
+  resolveClientAddress,
+} from "@/lib/net/client-address";
+import { serverClientAddressProof } from "@/lib/net/trusted-client-address";
+import { refuseUnsafeConsolePost } from "./console-request-guard";
 import { findDirectHandler } from "./direct-routes";
 import { sendWebResponse, toWebRequest } from "./node-bridge";
 
@@ -24,7 +31,8 @@ function joinRepeatedAuthorization(request: IncomingMessage): void {
  * The server's one request listener. It decides the client address once — the TCP peer, or
  * the right-most untrusted X-Forwarded-For hop behind a trusted proxy — and replaces every
  * forwarding header a client sent, so console pages, audit, rate limits and allow-lists all
- * read that one value. Machine endpoints go straight to their handlers; the rest to Next.
+ * read that one value (Next's side believes it only with the server's proof attached).
+ * Machine endpoints go straight to their handlers; the rest to Next.
  */
 export function createRequestListener(options: {
   next: NodeHandler;
@@ -41,11 +49,13 @@ export function createRequestListener(options: {
     for (const header of FORWARDING_HEADERS) delete request.headers[header];
     joinRepeatedAuthorization(request);
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress;
+    request.headers[CLIENT_ADDRESS_PROOF_HEADER] = serverClientAddressProof();
     request.headers["x-forwarded-for"] = clientAddress;
 
     const pathname = (request.url ?? "/").split("?", 1)[0] ?? "/";
     const direct = findDirectHandler(pathname);
     if (!direct) {
+      if (refuseUnsafeConsolePost(request, response, options.origin)) return;
       void options.next(request, response);
       return;
     }

@@ -7,7 +7,11 @@ import { effectiveSecurityLevel } from "@/lib/organizations/security-level";
 export const REST_API_OFF_FOR_ROLE = (role: string) =>
   `REST API access is turned off for your role (${role}), so you cannot create tokens or keys. Ask an administrator to enable it.`;
 
-/** The signed-in user with their role and organization policy, read inside the command's transaction. */
+/**
+ * The signed-in user with their role and organization policy, read inside the command's
+ * transaction. The user row is share-locked, so a deactivation running at the same moment
+ * waits for the new token (and then revokes it) or this command sees the user inactive.
+ */
 export async function loadTokenOwner(executor: Executor, organizationId: string, userId: string) {
   const [row] = await executor
     .select({
@@ -26,6 +30,7 @@ export async function loadTokenOwner(executor: Executor, organizationId: string,
     .innerJoin(roles, eq(roles.id, users.roleId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(eq(users.organizationId, organizationId), eq(users.id, userId)))
+    .for("share", { of: users })
     .limit(1);
   if (!row?.active) throw new FormError("Your account is not active.");
   return { ...row, level: effectiveSecurityLevel(row.storedLevel) };

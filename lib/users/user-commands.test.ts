@@ -1,10 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loadConsoleUser } from "@/lib/auth/console-user";
 import { runAdminAction } from "@/lib/auth/run-admin-action";
 import { verifyConsoleCredentials } from "@/lib/auth/verify-console-credentials";
 import { getDb } from "@/lib/db/client";
 import { auditEvents, users } from "@/lib/db/schema";
+import { signedInClaims, signedInUser } from "@/lib/testing/console-session-test-support";
 import { createTestOrganization } from "@/lib/testing/factories";
 import { createUser, setUserActive } from "./user-commands";
 import { listUsers } from "./user-queries";
@@ -21,7 +21,7 @@ async function userCount(organizationId: string) {
 
 async function createAs(adminId: string, sessionVersion: number, input: Record<string, unknown>) {
   return runAdminAction(
-    { userId: adminId, sessionVersion, ip: "192.0.2.1" },
+    await signedInClaims({ id: adminId, sessionVersion }),
     createUserSchema,
     input,
     async (admin, values) => createUser(await getDb(), admin, values),
@@ -139,12 +139,7 @@ describe("deactivated users", () => {
     });
     expect((await verifyConsoleCredentials(email, "skinner-password-1", "192.0.2.3")).ok).toBe(true);
 
-    const admin = await loadConsoleUser({
-      userId: home.admin.id,
-      sessionVersion: home.admin.sessionVersion,
-      ip: "192.0.2.1",
-    });
-    if (!admin) throw new Error("admin not loaded");
+    const admin = await signedInUser(home.admin);
     const db = await getDb();
     const [user] = await db.select().from(users).where(eq(users.email, email));
     if (!user) throw new Error("user not created");
@@ -162,8 +157,7 @@ describe("deactivated users", () => {
 
   it("an admin cannot deactivate themselves", async () => {
     const home = await createTestOrganization();
-    const admin = await loadConsoleUser({ userId: home.admin.id, sessionVersion: 0, ip: "192.0.2.1" });
-    if (!admin) throw new Error("admin not loaded");
+    const admin = await signedInUser(home.admin);
     await expect(setUserActive(await getDb(), admin, admin.id, false)).rejects.toThrow(
       "You cannot deactivate yourself.",
     );

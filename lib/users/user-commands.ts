@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { ConsoleUser } from "@/lib/auth/console-user";
@@ -13,6 +13,7 @@ import {
   roleAssignmentMessage,
   roleAssignmentRefusal,
 } from "@/lib/roles/role-assignment";
+import { deactivateUser } from "./deactivate-user";
 import type { changeUserRoleSchema, createUserSchema } from "./user-schemas";
 
 export const USER_NOT_FOUND = "That user does not exist in your organization.";
@@ -118,19 +119,32 @@ export async function changeUserRole(
   });
 }
 
-/** Deactivating ends every session of the user at once (their session version moves on). */
+/**
+ * Deactivating ends the user's sessions and revokes their personal tokens and legacy key (see
+ * ./deactivate-user.ts); reactivating lets them sign in again and gives none of those back.
+ */
 export async function setUserActive(db: Database, admin: ConsoleUser, userId: string, active: boolean) {
   if (userId === admin.id && !active) throw new FormError("You cannot deactivate yourself.");
   const organizationId = admin.organization.id;
+  const context = { organizationId, actor: actorOf(admin) };
   await db.transaction(async (tx) => {
+    if (!active) {
+      const result = await deactivateUser(tx, context, userId);
+      if (result.outcome === "missing") throw new FormError(USER_NOT_FOUND);
+      if (result.outcome === "already_inactive") return;
+      await recordAuditEvent(tx, {
+        ...context,
+        action: "user.deactivated",
+        targetType: "user",
+        targetId: userId,
+        details: { email: result.email, ...result.revoked },
+      });
+      return;
+    }
     const [user] = await tx
       .update(users)
-      .set({
-        active,
-        updatedAt: new Date(),
-        sessionVersion: active ? users.sessionVersion : sql`${users.sessionVersion} + 1`,
-      })
-      .where(and(eq(users.organizationId, organizationId), eq(users.id, userId), eq(users.active, !active)))
+      .set({ active: true, updatedAt: new Date() })
+      .where(and(eq(users.organizationId, organizationId), eq(users.id, userId), eq(users.active, false)))
       .returning({ id: users.id, email: users.email });
     if (!user) {
       const [exists] = await tx
@@ -138,12 +152,11 @@ export async function setUserActive(db: Database, admin: ConsoleUser, userId: st
         .from(users)
         .where(and(eq(users.organizationId, organizationId), eq(users.id, userId)));
       if (!exists) throw new FormError(USER_NOT_FOUND);
-      return; // already in the requested state
+      return; // already active
     }
     await recordAuditEvent(tx, {
-      organizationId,
-      actor: actorOf(admin),
-      action: active ? "user.reactivated" : "user.deactivated",
+      ...context,
+      action: "user.reactivated",
       targetType: "user",
       targetId: user.id,
       details: { email: user.email },

@@ -14,7 +14,19 @@ export function isPrintableLine(value: string): boolean {
   return !CONTROL_CHARACTERS.test(value);
 }
 
-/** A display name: trimmed, NFC-normalized, 1–100 characters, no control characters. */
+// Format characters (zero-width space, joiners, word joiner, BOM, soft hyphen, tags…) print
+// as nothing, so "Billing" and "Bill\u200bing" would be two clients that look the same.
+const FORMAT_CHARACTERS = /\p{Cf}/u;
+
+/** True for text without invisible format characters (Unicode category Cf). */
+export function hasNoFormatCharacters(value: string): boolean {
+  return !FORMAT_CHARACTERS.test(value);
+}
+
+/**
+ * A display name: trimmed, NFC-normalized, 1–100 characters, no control characters and no
+ * invisible format characters, so that two names that look the same are the same.
+ */
 export function displayName(label: string, max = 100) {
   return z
     .string({ error: `${label} is required` })
@@ -24,7 +36,11 @@ export function displayName(label: string, max = 100) {
         .string()
         .min(1, `${label} is required`)
         .max(max, `${label} must be ${max} characters or fewer`)
-        .refine(isPrintableLine, `${label} must not contain control characters`),
+        .refine(isPrintableLine, `${label} must not contain control characters`)
+        .refine(
+          hasNoFormatCharacters,
+          `${label} must not contain invisible characters such as zero-width spaces`,
+        ),
     );
 }
 

@@ -9,10 +9,12 @@ import {
   roleAssignmentRefusal,
   SITE_ADMINISTRATOR_ONLY,
 } from "@/lib/roles/role-assignment";
+import { deactivateUser, revokeAccessOfDeactivatedUser } from "@/lib/users/deactivate-user";
 import { emailAddress, personName } from "@/lib/validation/text-fields";
 import { booleanFilter, exactFilter, referenceId, searchFilter } from "../api-fields";
 import { ApiProblem } from "../api-problem";
 import { UUID_PATTERN } from "../cursor";
+import { auditActorOf } from "../record-api-mutation";
 import { defineResource, type RemoveOutcome } from "../resource-definition";
 
 const userFields = {
@@ -138,17 +140,17 @@ function refusalProblem(refusal: RoleAssignmentRefusal, beyondDetail: string): A
     : roleBeyondCallerProblem(SITE_ADMINISTRATOR_ONLY, []);
 }
 
-async function deactivateUser(tx: Transaction, organizationId: string, id: string): Promise<RemoveOutcome> {
-  if (UUID_PATTERN.test(id)) await refuseConsoleAdminChanges(tx, organizationId, {}, id);
-  const inOrganization = and(eq(users.organizationId, organizationId), eq(users.id, id));
-  const [deactivated] = await tx
-    .update(users)
-    .set({ active: false, sessionVersion: endSessionsIfActive, updatedAt: new Date() })
-    .where(and(inOrganization, eq(users.active, true)))
-    .returning({ id: users.id });
-  if (deactivated) return "removed";
-  const [existing] = await tx.select({ id: users.id }).from(users).where(inOrganization).limit(1);
-  return existing ? "unchanged" : "missing";
+const commandContextOf = (caller: ApiCaller) => ({
+  organizationId: caller.organizationId,
+  actor: auditActorOf(caller),
+});
+
+/** DELETE deactivates, through the same domain function as the console. */
+async function removeUser(tx: Transaction, caller: ApiCaller, id: string): Promise<RemoveOutcome> {
+  if (UUID_PATTERN.test(id)) await refuseConsoleAdminChanges(tx, caller.organizationId, {}, id);
+  const result = await deactivateUser(tx, commandContextOf(caller), id);
+  if (result.outcome === "deactivated") return "removed";
+  return result.outcome === "already_inactive" ? "unchanged" : "missing";
 }
 
 /** A role given by ID, or by its exact name. */
@@ -192,6 +194,11 @@ export const userResource = defineResource({
   },
   derive: (input, { mode }) =>
     mode === "update" && input.active === false ? { sessionVersion: endSessionsIfActive } : {},
-  remove: deactivateUser,
+  // PATCH {"active": false} deactivates too: the same revocations follow.
+  afterWrite: async (input, { tx, caller, mode, id }) => {
+    if (mode === "update" && input.active === false)
+      await revokeAccessOfDeactivatedUser(tx, commandContextOf(caller), id);
+  },
+  remove: removeUser,
   actions: { deleted: "user.deactivated" },
 });

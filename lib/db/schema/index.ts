@@ -5,4 +5,5 @@ export * from "./limits";
 export * from "./oauth";
 export * from "./organizations";
 export * from "./resources";
+export * from "./sessions";
 export * from "./tokens";
