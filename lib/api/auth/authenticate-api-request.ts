@@ -8,22 +8,29 @@ import type { AuthenticationMethod } from "./method-catalogue";
 import { type PresentedCredentials, readCredentials } from "./read-credentials";
 
 type Authenticator = (presented: PresentedCredentials, ip: string) => Promise<AuthenticationResult>;
+type SentAs<S extends PresentedCredentials["scheme"]> = Extract<PresentedCredentials, { scheme: S }>;
 
-function bearer(authenticate: (token: string, ip: string) => Promise<AuthenticationResult>): Authenticator {
-  return (presented, ip) => authenticate(presented.scheme === "bearer" ? presented.token : "", ip);
+/** The credentials in the shape the catalogue says the method is sent in. */
+function sentAs<S extends PresentedCredentials["scheme"]>(
+  presented: PresentedCredentials,
+  scheme: S,
+): SentAs<S> {
+  if (presented.scheme !== scheme) {
+    throw new Error(`${presented.method} arrived as ${presented.scheme}, but is sent as ${scheme}`);
+  }
+  return presented as SentAs<S>;
 }
 
 /** One authenticator per method of the catalogue: a new method does not compile until it has one. */
 const AUTHENTICATORS: Record<AuthenticationMethod, Authenticator> = {
-  access_token: bearer(authenticateAccessToken),
-  personal_token: bearer(authenticatePersonalToken),
-  legacy_key: bearer(authenticateLegacyKey),
-  client_secret_headers: (presented, ip) =>
-    presented.scheme === "api-key-headers"
-      ? authenticateClientHeaders(presented.clientId, presented.secret, ip)
-      : authenticateClientHeaders("", "", ip),
-  basic_password: (presented, ip) =>
-    authenticateBasicPassword(presented.scheme === "basic" ? presented.encoded : "", ip),
+  access_token: (presented, ip) => authenticateAccessToken(sentAs(presented, "bearer").token, ip),
+  personal_token: (presented, ip) => authenticatePersonalToken(sentAs(presented, "bearer").token, ip),
+  legacy_key: (presented, ip) => authenticateLegacyKey(sentAs(presented, "bearer").token, ip),
+  client_secret_headers: (presented, ip) => {
+    const { clientId, secret } = sentAs(presented, "api-key-headers");
+    return authenticateClientHeaders(clientId, secret, ip);
+  },
+  basic_password: (presented, ip) => authenticateBasicPassword(sentAs(presented, "basic").encoded, ip),
 };
 
 /**
