@@ -2,6 +2,7 @@ import { RefusedApiCall } from "@/lib/api/auth/api-caller";
 import { authenticateApiRequest } from "@/lib/api/auth/authenticate-api-request";
 import { issuerUrl } from "@/lib/oauth/issuer";
 import { logApiRequest } from "@/lib/usage/api-request-log";
+import { apiFailureResponse } from "./api-failure";
 import { buildOpenApiDocument } from "./openapi/openapi-document";
 import { routeResourceRequest } from "./resource-router";
 
@@ -9,6 +10,7 @@ import { routeResourceRequest } from "./resource-router";
  * Every request under /api/v1: the OpenAPI document is public; everything else is
  * authenticated, routed to its resource handler (which checks the operation's scope and
  * scopes every query to the caller's organization) and recorded in the API audit log.
+ * Database trouble, while authenticating or after, is 503 with Retry-After (api-failure.ts).
  */
 export async function handleApiRequest(
   request: Request,
@@ -22,7 +24,9 @@ export async function handleApiRequest(
       headers: { "cache-control": "public, max-age=300" },
     });
   }
-  const authenticated = await authenticateApiRequest(request, ip);
+  const authenticated = await authenticateApiRequest(request, ip).catch((error: unknown) =>
+    apiFailureResponse(error, request),
+  );
   if (authenticated instanceof Response) return authenticated;
   const refused = authenticated instanceof RefusedApiCall;
   const caller = refused ? authenticated.caller : authenticated;

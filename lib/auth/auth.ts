@@ -1,5 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { logFor } from "@/lib/log/logger";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
 import { verifyConsoleCredentials } from "./verify-console-credentials";
 
@@ -27,7 +28,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     error(error) {
       const type = (error as { type?: string }).type;
       if (type === "CredentialsSignin" || error instanceof CredentialsSignin) return;
-      console.error("[auth]", error.name, error.message);
+      // Described, not printed: what Auth.js wraps (a failed query, say) carries its values.
+      logFor("auth").error({ err: error, authErrorType: type }, "Auth.js reported an error");
     },
     warn() {},
   },

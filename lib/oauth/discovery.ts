@@ -1,5 +1,6 @@
 import { ALL_SCOPES } from "@/lib/permissions/catalogue";
 import { issuerUrl } from "./issuer";
+import { oauthFailureResponse } from "./oauth-error";
 import { getKeyRing, SIGNING_ALGORITHM } from "./signing-keys";
 
 /** GET /.well-known/oauth-authorization-server (RFC 8414). */
@@ -27,7 +28,12 @@ export function handleDiscoveryRequest(): Response {
 
 /** GET /api/oauth/jwks: the current and the previous public signing keys. */
 export async function handleJwksRequest(): Promise<Response> {
-  const ring = await getKeyRing();
+  let ring: Awaited<ReturnType<typeof getKeyRing>>;
+  try {
+    ring = await getKeyRing();
+  } catch (error) {
+    return oauthFailureResponse(error);
+  }
   return Response.json(
     { keys: ring.publicJwks.map((jwk) => ({ ...jwk, alg: jwk.alg ?? SIGNING_ALGORITHM })) },
     { headers: { "cache-control": "public, max-age=60" } },

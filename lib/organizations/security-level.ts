@@ -1,4 +1,5 @@
 import type { SecurityLevel } from "@/lib/db/schema";
+import { logFor } from "@/lib/log/logger";
 
 /** The ways a resource API caller can prove who it is (DESIGN.md, "Authentication methods by security level"). */
 export type AuthenticationMethod =
@@ -58,7 +59,11 @@ export function legacySunset(env: Record<string, string | undefined> = process.e
   if (!raw) return null;
   const date = /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(raw) ? new Date(raw) : new Date(Number.NaN);
   if (Number.isNaN(date.getTime())) {
-    if (warnedAbout !== raw) console.warn(`${LEGACY_SUNSET_ENV}="${raw}" is not an ISO date; ignoring it.`);
+    if (warnedAbout !== raw)
+      logFor("config").warn(
+        { variable: LEGACY_SUNSET_ENV, value: raw },
+        `${LEGACY_SUNSET_ENV} is not an ISO date; ignoring it.`,
+      );
     warnedAbout = raw;
     return null;
   }
