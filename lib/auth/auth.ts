@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { logFor } from "@/lib/log/logger";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
+import { authLogger } from "./auth-logger";
 import { verifyConsoleCredentials } from "./verify-console-credentials";
 
 /** Console sessions last eight hours of activity, and never longer than a working day after sign-in. */
@@ -23,16 +23,7 @@ declare module "next-auth" {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  logger: {
-    // A wrong password is an expected outcome, not an error with a stack trace.
-    error(error) {
-      const type = (error as { type?: string }).type;
-      if (type === "CredentialsSignin" || error instanceof CredentialsSignin) return;
-      // Described, not printed: what Auth.js wraps (a failed query, say) carries its values.
-      logFor("auth").error({ err: error, authErrorType: type }, "Auth.js reported an error");
-    },
-    warn() {},
-  },
+  logger: authLogger,
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },

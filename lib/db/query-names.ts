@@ -31,14 +31,34 @@ export function rememberPreparedQueryNames(db: Database): void {
   }) as typeof session.prepareQuery;
 }
 
-const IDENTIFIER = `"?([A-Za-z_][A-Za-z0-9_$]*)"?`;
+const IDENTIFIER = /^\s+(?:"?[A-Za-z_][A-Za-z0-9_$]*"?\.)?"?([A-Za-z_][A-Za-z0-9_$]*)"?/;
 const VERB = /^\s*(?:with\b[\s\S]*?\)\s*)?(select|insert|update|delete)\b/i;
-const TABLE: Record<string, RegExp> = {
-  select: new RegExp(String.raw`\bfrom\s+(?:${IDENTIFIER}\.)?${IDENTIFIER}`, "i"),
-  insert: new RegExp(String.raw`^\s*insert\s+into\s+(?:${IDENTIFIER}\.)?${IDENTIFIER}`, "i"),
-  update: new RegExp(String.raw`^\s*update\s+(?:${IDENTIFIER}\.)?${IDENTIFIER}`, "i"),
-  delete: new RegExp(String.raw`^\s*delete\s+from\s+(?:${IDENTIFIER}\.)?${IDENTIFIER}`, "i"),
+const TABLE_AFTER: Record<string, RegExp> = {
+  insert: /^\s*insert\s+into\b/i,
+  update: /^\s*update\b/i,
+  delete: /^\s*delete\s+from\b/i,
 };
+
+/** The table after a SELECT's own FROM: not a FROM inside parentheses (`extract(epoch from …)`). */
+function selectTable(sqlText: string): string | undefined {
+  let depth = 0;
+  let quoted = false;
+  for (let index = 0; index < sqlText.length; index += 1) {
+    const char = sqlText[index];
+    if (char === '"' || char === "'") quoted = !quoted;
+    else if (quoted) continue;
+    else if (char === "(") depth += 1;
+    else if (char === ")") depth -= 1;
+    else if (
+      depth === 0 &&
+      /^from\b/i.test(sqlText.slice(index, index + 5)) &&
+      /\W/.test(sqlText[index - 1] ?? " ")
+    ) {
+      return IDENTIFIER.exec(sqlText.slice(index + 4))?.[1];
+    }
+  }
+  return undefined;
+}
 
 /** The name of the query with this SQL text (never the text itself). */
 export function queryName(sqlText: string): string {
@@ -49,7 +69,13 @@ export function queryName(sqlText: string): string {
     const keyword = /^\s*([A-Za-z]+)/.exec(sqlText)?.[1]?.toLowerCase();
     return keyword ? `${keyword} statement` : "statement";
   }
-  const match = TABLE[verb]?.exec(verb === "select" ? sqlText : sqlText.replace(VERB, verb));
-  const table = match?.[2] ?? match?.[1];
+  const statement = sqlText.replace(VERB, verb);
+  const after = TABLE_AFTER[verb]?.exec(statement);
+  const table =
+    verb === "select"
+      ? selectTable(statement)
+      : after
+        ? IDENTIFIER.exec(statement.slice(after[0].length))?.[1]
+        : undefined;
   return table ? `${verb} ${table}` : verb;
 }

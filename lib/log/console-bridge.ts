@@ -35,17 +35,24 @@ const BRIDGED = Symbol.for("latchkey.log.consoleBridged");
  * Routes console.* through the logger, for what Latchkey does not log itself: Next.js and
  * libraries print with console, and an error they print (a failed server action, say) would
  * otherwise reach the output raw, drizzle's query parameters and all. Installed once by the
- * server at start; tests and command-line scripts keep the plain console.
+ * server at start; command-line scripts keep the plain console. Returns what puts it back.
  */
-export function routeConsoleToLog(): void {
-  const store = globalThis as typeof globalThis & { [BRIDGED]?: true };
-  if (store[BRIDGED]) return;
-  store[BRIDGED] = true;
+export function routeConsoleToLog(): () => void {
+  const store = globalThis as typeof globalThis & { [BRIDGED]?: () => void };
+  if (store[BRIDGED]) return store[BRIDGED];
   const log = logFor("console");
+  const originals = new Map<ConsoleMethod, (...args: unknown[]) => void>();
   for (const method of Object.keys(LEVEL_OF) as ConsoleMethod[]) {
+    originals.set(method, console[method]);
     console[method] = (...args: unknown[]) => {
       const { message, fields } = toEntry(args);
       log[LEVEL_OF[method]](fields, message);
     };
   }
+  const restore = () => {
+    for (const [method, original] of originals) console[method] = original;
+    delete store[BRIDGED];
+  };
+  store[BRIDGED] = restore;
+  return restore;
 }

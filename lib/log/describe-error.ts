@@ -88,10 +88,11 @@ export function describeError(error: unknown, depth = 0): ErrorDescription {
   }
   const fields = error as Fields;
   let description: ErrorDescription;
-  if (isFailedQuery(fields)) {
-    description = { type: "DatabaseQueryError", query: queryName(fields.query) };
-  } else if (isServerError(fields)) {
+  // PGlite's own error also carries the query and its parameters: the server's error comes first.
+  if (isServerError(fields)) {
     description = describeServerError(fields);
+  } else if (isFailedQuery(fields)) {
+    description = { type: "DatabaseQueryError", query: queryName(fields.query) };
   } else {
     description = {
       type: typeOf(error),

@@ -20,6 +20,7 @@ import {
   messageFrom,
   type Ready,
   type Stopped,
+  sharedSecretsEnv,
   spawnFixture,
 } from "@/lib/testing/server-process";
 
@@ -195,6 +196,7 @@ describe("graceful shutdown (a real server process)", () => {
         TSX_TSCONFIG_PATH: path.resolve("tsconfig.json"),
         LATCHKEY_DATA_DIR: path.join(data.dir, "data"),
         LATCHKEY_LOG_LEVEL: "warn",
+        ...sharedSecretsEnv(),
         npm_config_update_notifier: "false",
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -3,6 +3,8 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { readConfig } from "@/lib/config/env";
+import { INSTANCE_SECRETS, loadInstanceSecret } from "@/lib/config/instance-secret";
 
 /** Helpers for tests that run lib/testing/shutdown-test-server.ts as a real process (not a test itself). */
 
@@ -68,9 +70,25 @@ export function exitOf(child: ChildProcess): Promise<{ code: number | null; sign
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 }
 
+/**
+ * On a database server the child shares this run's database, so it needs this process's
+ * encryption key (signing keys are stored encrypted under it), whatever its data folder.
+ */
+export function sharedSecretsEnv(): Record<string, string> {
+  const config = readConfig();
+  if (!config.databaseUrl) return {};
+  return { LATCHKEY_ENCRYPTION_KEY: loadInstanceSecret(INSTANCE_SECRETS.encryption, config, process.env) };
+}
+
 export function spawnFixture(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", FIXTURE], {
-    env: { ...process.env, LATCHKEY_LOG_LEVEL: "info", LATCHKEY_LOG_FORMAT: "json", ...env },
+    env: {
+      ...process.env,
+      LATCHKEY_LOG_LEVEL: "info",
+      LATCHKEY_LOG_FORMAT: "json",
+      ...sharedSecretsEnv(),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
 }

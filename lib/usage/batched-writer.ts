@@ -81,6 +81,9 @@ export class BatchedWriter<T> {
   abandon(): number {
     const held = this.pending.length + this.inFlight;
     this.pending = [];
+    this.inFlight = 0;
+    // What is still being written is given up on: a later flush does not wait for it.
+    this.writing = Promise.resolve();
     if (held > 0) this.drop(held, "the server stopped before they could be written");
     return held;
   }
