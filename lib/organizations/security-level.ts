@@ -1,5 +1,4 @@
 import type { SecurityLevel } from "@/lib/db/schema";
-import { logFor } from "@/lib/log/logger";
 
 /** The ways a resource API caller can prove who it is (DESIGN.md, "Authentication methods by security level"). */
 export type AuthenticationMethod =
@@ -59,11 +58,9 @@ export function legacySunset(env: Record<string, string | undefined> = process.e
   if (!raw) return null;
   const date = /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(raw) ? new Date(raw) : new Date(Number.NaN);
   if (Number.isNaN(date.getTime())) {
-    if (warnedAbout !== raw)
-      logFor("config").warn(
-        { variable: LEGACY_SUNSET_ENV, value: raw },
-        `${LEGACY_SUNSET_ENV} is not an ISO date; ignoring it.`,
-      );
+    // console, not lib/log: this module is also bundled for the browser (the security level
+    // form), where pino cannot go; in the server process console is routed to the logger.
+    if (warnedAbout !== raw) console.warn(`${LEGACY_SUNSET_ENV}="${raw}" is not an ISO date; ignoring it.`);
     warnedAbout = raw;
     return null;
   }
