@@ -18,6 +18,7 @@ import {
   freshDataDir,
   lineFrom,
   messageFrom,
+  messagesFrom,
   type Ready,
   type Stopped,
   sharedSecretsEnv,
@@ -169,6 +170,64 @@ describe("graceful shutdown (a real server process)", () => {
       data.remove();
     }
   }, 90_000);
+
+  it.skipIf(!readConfig().databaseUrl)(
+    "with workers (PostgreSQL): each worker finishes, flushes and exits 0, and so does the primary",
+    async () => {
+      const data = freshDataDir();
+      const primary = spawn(process.execPath, ["--import", "tsx", FIXTURE], {
+        env: {
+          ...process.env,
+          LATCHKEY_LOG_LEVEL: "warn",
+          LATCHKEY_DATA_DIR: data.dir,
+          LATCHKEY_TEST_WORKERS: "2",
+          ...sharedSecretsEnv(),
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const stderr: string[] = [];
+      primary.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
+      try {
+        const ready = await messageFrom<Ready & { workers: number[] }>(primary, "ready");
+        const stopped = messagesFrom<Stopped>(primary, "stopped");
+        const exited = exitOf(primary);
+        const secret = ready.secret ?? "";
+        const agent = new http.Agent({ keepAlive: true, maxSockets: 6 });
+        const cases = { "api-key": ready.clientId, "api-secret": secret };
+        const answers = await Promise.all(
+          Array.from({ length: 30 }, () =>
+            call(ready.port, agent, { method: "GET", path: "/api/v1/cases", headers: cases }),
+          ),
+        );
+        expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(200));
+        const slow = call(ready.port, new http.Agent({ keepAlive: true }), { method: "GET", path: "/slow" });
+        await sleep(200);
+        primary.kill("SIGTERM");
+        expect(await slow).toMatchObject({ status: 200, connection: "close", error: undefined });
+        expect(await exited).toEqual({ code: 0, signal: null });
+        expect(stopped.map((worker) => worker.pid).sort()).toEqual([...ready.workers].sort());
+        expect(stopped.map((worker) => worker.code)).toEqual([0, 0]);
+        // Whichever worker served a call wrote its API-log row before it exited.
+        const written = stopped.reduce(
+          (total, worker) => total + (worker.batchedWrites["api-request-log"]?.written ?? 0),
+          0,
+        );
+        expect(written).toBe(30);
+        for (const worker of stopped)
+          expect(worker.batchedWrites["api-request-log"] ?? { dropped: 0, held: 0 }).toMatchObject({
+            dropped: 0,
+            held: 0,
+          });
+        for (const pid of ready.workers) expect(isRunning(pid)).toBe(false);
+      } catch (error) {
+        throw new Error(`${(error as Error).message}\nserver stderr:\n${stderr.join("")}`, { cause: error });
+      } finally {
+        if (primary.exitCode === null && primary.signalCode === null) primary.kill("SIGKILL");
+        data.remove();
+      }
+    },
+    60_000,
+  );
 
   it("npm start hands SIGTERM to the server (no process in between), which stops and exits 0", async () => {
     const { scripts } = JSON.parse(fs.readFileSync("package.json", "utf8")) as {

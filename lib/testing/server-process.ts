@@ -19,6 +19,7 @@ export interface Ready {
 
 export interface Stopped {
   code: number;
+  pid: number;
   batchedWrites: Record<string, { written: number; dropped: number; held: number; retried: number }>;
 }
 
@@ -52,6 +53,21 @@ export function messageFrom<T>(child: ChildProcess, kind: "ready" | "stopped"): 
   // Awaited by the test when it matters; an early exit is reported there, not as unhandled.
   message.catch(() => {});
   return message;
+}
+
+/** Every message of `kind` the child says on stdout, as they come (the array fills up). */
+export function messagesFrom<T>(child: ChildProcess, kind: "ready" | "stopped"): T[] {
+  const said: T[] = [];
+  let buffered = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    buffered += chunk.toString("utf8");
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) {
+      if (line.startsWith(`{"${kind}"`)) said.push((JSON.parse(line) as Record<string, T>)[kind] as T);
+    }
+  });
+  return said;
 }
 
 /** Resolves once a stdout line of the child contains `text`, with the time it was seen. */
