@@ -22,7 +22,7 @@ import { closeDb, getDb } from "@/lib/db/client";
 import { describeSeededAdmins, prepareDatabase } from "@/lib/db/prepare-database";
 import type { SeededAdmin } from "@/lib/db/seed/seed-database";
 import { routeConsoleToLog } from "@/lib/log/console-bridge";
-import { logFor } from "@/lib/log/logger";
+import { initLogger, logFor } from "@/lib/log/logger";
 import { parseTrustedProxies } from "@/lib/net/client-address";
 import { ensureSigningKey } from "@/lib/oauth/signing-keys";
 import { stopGracefullyOnSignals } from "@/lib/server/graceful-shutdown";
@@ -32,6 +32,7 @@ import { stopWorkersOnSignals } from "@/lib/server/stop-workers";
 const dev = process.argv.includes("--dev");
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 
+initLogger();
 const log = logFor("server");
 // Next.js and libraries print with console: through the logger, their errors are described
 // (never printed with a failed query's values) and their lines are JSON like ours.

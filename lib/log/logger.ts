@@ -88,6 +88,14 @@ function logState(): LogState {
   return store[STATE];
 }
 
+/**
+ * Creates the logger now, so that a bad LATCHKEY_LOG_LEVEL or LATCHKEY_LOG_FORMAT stops the
+ * server at start with a clear message rather than at its first log line.
+ */
+export function initLogger(): void {
+  logState();
+}
+
 function write(level: Level, component: string, fields: LogFields, message: string): void {
   logState().logger[level]({ component, ...fields }, scrubText(message));
 }
