@@ -4,21 +4,20 @@ import { DatabaseUnavailableError } from "./errors";
 /**
  * postgres.js (3.4.9) can leave a query unsettled when PostgreSQL cuts a connection at the wrong
  * moment — while it connects, or with the query queued behind a dying connection
- * (porsager/postgres#1193, #1195, #1186) — and, after such a cut, can settle a query with an
- * empty result it never received (seen here: a valid client secret looked up as "no such
- * client" under pg_terminate_backend). Both would be lies to the caller: a request that never
- * answers, or a 401 for valid credentials. So every query drizzle sends goes through this
+ * (porsager/postgres#1193, #1195, #1186) — and, after such a cut, can settle a query with a
+ * result that was not its own: under pg_terminate_backend, the SELECT that looks up a client's
+ * secret was seen settled with another query's "INSERT 0 1" and no rows, so a valid secret was
+ * answered 401 invalid_client and counted as a failed attempt. Both are lies to the caller (no
+ * answer, or bad credentials that are good). So every query drizzle sends goes through this
  * wrapper, which
  * - rejects with DatabaseUnavailableError("QUERY_DEADLINE") when the query has not settled in
  *   `deadlineMs` (waiting for a connection included), cancelling it on the server;
- * - rejects with DatabaseUnavailableError("RESULT_LOST") when the driver resolves a query with a
- *   result that is not that query's;
+ * - rejects with DatabaseUnavailableError("RESULT_LOST") when the result is not the query's: it
+ *   carries no command tag, another verb's tag, or was produced by another statement's text;
  * - gives a transaction `deadlineMs` to start and `deadlineMs` to commit once its work is done,
  *   and never lets one start after its caller was told it failed.
- * A result counts as lost when it carries no command tag, when its tag is another verb's (a
- * SELECT answered "INSERT 0 1" — what the 401 above was), or when it was produced by another
- * statement's text. PostgreSQL's own statement_timeout (set per connection in client.ts) ends runaway statements
- * on the server side; this bounds the wait on ours.
+ * PostgreSQL's own statement_timeout (set per connection in client.ts) ends runaway statements on
+ * the server side; this bounds the wait on ours.
  */
 export function boundedSql(sql: Sql, deadlineMs: number): Sql {
   return new Proxy(sql, {
