@@ -2,6 +2,11 @@
  * Latchkey's server: prepares the database, builds the console when no build exists, and
  * serves everything on one port — machine endpoints directly, the console through Next.
  * LATCHKEY_WORKERS=N runs N processes on that port with node:cluster (PostgreSQL only).
+ *
+ * `npm start` runs this as `node --import tsx scripts/start.ts`: one process (no tsx CLI in
+ * between), so the SIGTERM a supervisor sends reaches the server, which then stops gracefully
+ * (lib/server/graceful-shutdown.ts). Everything it logs goes through lib/log as JSON lines
+ * (readable lines under `npm run dev`).
  */
 import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
@@ -15,13 +20,28 @@ import { getEncryptionKey } from "@/lib/crypto/envelope-encryption";
 import { getSecretPepper } from "@/lib/crypto/secret-pepper";
 import { closeDb, getDb } from "@/lib/db/client";
 import { describeSeededAdmins, prepareDatabase } from "@/lib/db/prepare-database";
+import type { SeededAdmin } from "@/lib/db/seed/seed-database";
+import { routeConsoleToLog } from "@/lib/log/console-bridge";
+import { initLogger, logFor } from "@/lib/log/logger";
 import { parseTrustedProxies } from "@/lib/net/client-address";
 import { ensureSigningKey } from "@/lib/oauth/signing-keys";
+import { stopGracefullyOnSignals } from "@/lib/server/graceful-shutdown";
 import { createRequestListener } from "@/lib/server/request-listener";
-import { flushAllWriters } from "@/lib/usage/batched-writer";
+import { stopWorkersOnSignals } from "@/lib/server/stop-workers";
 
 const dev = process.argv.includes("--dev");
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+
+initLogger();
+const log = logFor("server");
+// Next.js and libraries print with console: through the logger, their errors are described
+// (never printed with a failed query's values) and their lines are JSON like ours.
+routeConsoleToLog();
+process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
+process.on("uncaughtException", (error) => {
+  log.error({ err: error }, "uncaught exception; exiting");
+  process.exit(1);
+});
 
 const config = readConfig();
 const workers = Number(process.env.LATCHKEY_WORKERS || 1);
@@ -43,20 +63,38 @@ getEncryptionKey();
 process.env.AUTH_URL ||= `http://localhost:${config.port}`;
 const origin = process.env.AUTH_URL.replace(/\/+$/, "");
 
-/** Migrates, seeds, makes the first signing key and builds; returns the start-up message. */
-async function prepare(): Promise<string> {
+/** Migrates, seeds, makes the first signing key and builds; returns the administrators seeded. */
+async function prepare(): Promise<SeededAdmin[]> {
   const seeded = await prepareDatabase();
   await ensureSigningKey(await getDb());
   if (!dev && !fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-    console.log("No production build found; running `next build` once…");
+    log.info({}, "no production build found; running `next build` once");
     const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit" });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const lines = [
-    `Latchkey is running at ${origin} (${config.databaseUrl ? "PostgreSQL" : `embedded database in ${config.dataDir}`}${workers > 1 ? `, ${workers} workers` : ""})`,
-  ];
-  if (seeded.length > 0) lines.push("Administrators created:", ...describeSeededAdmins(seeded));
-  return lines.join("\n");
+  return seeded;
+}
+
+function announce(seeded: readonly SeededAdmin[]): void {
+  log.info(
+    {
+      origin,
+      database: config.databaseUrl ? "postgresql" : "embedded",
+      ...(config.databaseUrl ? {} : { dataDir: config.dataDir }),
+      workers,
+    },
+    `Latchkey is running at ${origin}`,
+  );
+  if (seeded.length === 0) return;
+  log.info(
+    { administrators: seeded.map(({ organization, email }) => ({ organization, email })) },
+    "administrators created",
+  );
+  // Generated passwords are shown to the operator this one time (README), on the terminal
+  // as plain lines, and never written into a log record.
+  if (seeded.some((admin) => admin.generatedPassword)) {
+    process.stdout.write(["Administrators created:", ...describeSeededAdmins(seeded), ""].join("\n"));
+  }
 }
 
 async function serve(): Promise<void> {
@@ -73,66 +111,27 @@ async function serve(): Promise<void> {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.requestTimeout = 60_000;
+  stopGracefullyOnSignals(server);
   await new Promise<void>((resolve) =>
     server.listen(config.port, process.env.HOSTNAME || undefined, resolve),
   );
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal} received; finishing in-flight requests…`);
-    server.close(async () => {
-      await flushAllWriters();
-      await closeDb();
-      process.exit(0);
-    });
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
 }
 
 if (workers > 1 && cluster.isPrimary) {
-  const message = await prepare();
+  const seeded = await prepare();
   await closeDb();
   let listening = 0;
   for (let index = 0; index < workers; index += 1) {
     cluster.fork().once("listening", () => {
       listening += 1;
-      if (listening === workers) console.log(message);
+      if (listening === workers) announce(seeded);
     });
   }
-  let stopping = false;
-  const stopWorkers = (signal: NodeJS.Signals) => {
-    stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
-  };
-  process.on("SIGTERM", () => stopWorkers("SIGTERM"));
-  process.on("SIGINT", () => stopWorkers("SIGINT"));
-  // A worker that dies unasked is replaced, unless workers keep dying (then something is wrong).
-  const recentDeaths: number[] = [];
-  cluster.on("exit", (worker, code, signal) => {
-    if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-      return;
-    }
-    const now = Date.now();
-    recentDeaths.push(now);
-    while (recentDeaths.length > 0 && (recentDeaths[0] ?? now) < now - 60_000) recentDeaths.shift();
-    console.error(`Worker ${worker.process.pid} exited (${signal ?? code}).`);
-    if (recentDeaths.length > workers * 3) {
-      console.error("Workers keep exiting; stopping.");
-      stopWorkers("SIGTERM");
-      return;
-    }
-    cluster.fork();
-  });
+  stopWorkersOnSignals(workers);
 } else if (workers > 1) {
   await serve();
 } else {
-  const message = await prepare();
+  const seeded = await prepare();
   await serve();
-  console.log(message);
+  announce(seeded);
 }

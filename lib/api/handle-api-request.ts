@@ -1,6 +1,6 @@
 import { issuerUrl } from "@/lib/oauth/issuer";
 import { logApiRequest } from "@/lib/usage/api-request-log";
-import { ApiProblem } from "./api-problem";
+import { apiFailureResponse } from "./api-failure";
 import type { ApiCaller } from "./auth/api-caller";
 import { authenticateApiRequest } from "./auth/authenticate-api-request";
 import { enforceRequestRate } from "./enforce-request-rate";
@@ -27,8 +27,8 @@ async function answer(
     const response = await routeResourceRequest(request, caller, [...path]);
     return { response: withHeaders(response, rate.headers), caller };
   } catch (error) {
-    if (error instanceof ApiProblem) return { response: error.toResponse() };
-    throw error;
+    // A problem raised on purpose answers itself; database trouble is 503, never a refusal.
+    return { response: apiFailureResponse(error, request) };
   }
 }
 
@@ -36,7 +36,8 @@ async function answer(
  * Every request under /api/v1: the OpenAPI document is public; everything else is
  * authenticated, held to the caller's request rate, routed to its resource handler (which
  * checks the operation's scope and scopes every query to the caller's organization) and
- * recorded in the API audit log.
+ * recorded in the API audit log. Database trouble, while authenticating or after, is 503 with
+ * Retry-After (api-failure.ts).
  */
 export async function handleApiRequest(
   request: Request,

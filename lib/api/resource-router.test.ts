@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { endpointsOf, RESOURCES, type Scope, scopeOf } from "@/lib/permissions/catalogue";
 import { auditEventsOf, callApi, callerFor, createApiTestTenant } from "@/lib/testing/api-test-support";
+import { captureLog } from "@/lib/testing/capture-log";
 
 const SOME_ID = "7d3f5c1e-2b4a-4c6d-8e9f-0a1b2c3d4e5f";
 
@@ -114,10 +115,18 @@ describe("routing and scopes", () => {
   );
 
   it("answers 500 as a problem when the store fails, without leaking the error", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = captureLog();
     const result = await callApi(callerFor("not-a-uuid-organization"), "GET", "cases");
-    expect(logged).toHaveBeenCalledOnce();
-    logged.mockRestore();
+    log.stop();
+    // Logged once, by SQLSTATE and query name: not the query's text or values.
+    const failures = log.entries().filter((entry) => entry.level === "error");
+    expect(failures).toEqual([
+      expect.objectContaining({
+        component: "api",
+        err: expect.objectContaining({ type: "DatabaseQueryError", query: "select cases", code: "22P02" }),
+      }),
+    ]);
+    expect(log.text()).not.toContain("not-a-uuid-organization");
     expect(result.status).toBe(500);
     expect(result.body).toEqual({
       type: "about:blank",

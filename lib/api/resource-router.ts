@@ -1,12 +1,7 @@
 import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import { scopeOf } from "@/lib/permissions/catalogue";
-import {
-  ApiProblem,
-  insufficientScopeProblem,
-  internalErrorProblem,
-  methodNotAllowedProblem,
-  unknownPathProblem,
-} from "./api-problem";
+import { apiFailureResponse } from "./api-failure";
+import { insufficientScopeProblem, methodNotAllowedProblem, unknownPathProblem } from "./api-problem";
 import { getResource, listResources } from "./read-resources";
 import { matchResourceRoute } from "./resource-routes";
 import { DOWNLOAD_HANDLERS, RESOURCE_DEFINITIONS } from "./resources";
@@ -45,7 +40,8 @@ async function dispatch(request: Request, caller: ApiCaller, path: readonly stri
  * holds exactly the scope the catalogue gives the operation, then runs it within the
  * caller's organization. Every failure is an RFC 9457 problem response; 404 for a path the
  * catalogue does not define, 405 (with Allow) for a defined path and another method, 403
- * (with WWW-Authenticate naming the scope) for a missing scope.
+ * (with WWW-Authenticate naming the scope) for a missing scope, 503 when the database cannot
+ * answer.
  */
 export async function routeResourceRequest(
   request: Request,
@@ -60,8 +56,6 @@ export async function routeResourceRequest(
   try {
     return await dispatch(request, caller, path);
   } catch (error) {
-    if (error instanceof ApiProblem) return error.toResponse();
-    console.error("resource API request failed", request.method, path.join("/"), error);
-    return internalErrorProblem().toResponse();
+    return apiFailureResponse(error, request);
   }
 }

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { clientAddressOf } from "@/lib/http/client-address-of";
+import { authLogger } from "./auth-logger";
 import { endConsoleSession, isSessionId, startConsoleSession } from "./console-sessions";
 import { cookieFromHeader, DEVICE_COOKIE } from "./device-cookie";
 import { rememberDevice } from "./remember-device";
@@ -32,15 +33,7 @@ declare module "next-auth" {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  logger: {
-    // A wrong password is an expected outcome, not an error with a stack trace.
-    error(error) {
-      const type = (error as { type?: string }).type;
-      if (type === "CredentialsSignin" || error instanceof CredentialsSignin) return;
-      console.error("[auth]", error.name, error.message);
-    },
-    warn() {},
-  },
+  logger: authLogger,
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },

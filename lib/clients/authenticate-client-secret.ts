@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { isWellFormedSecret } from "@/lib/crypto/secret-format";
 import { secretHash } from "@/lib/crypto/secret-hash";
 import type { Executor } from "@/lib/db/client";
+import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { preparedPerConnection } from "@/lib/db/prepared-per-connection";
 import { apiClientSecrets, apiClients, organizations, signingKeys } from "@/lib/db/schema";
 import { isWellFormedClientId } from "./client-id";
@@ -48,6 +49,14 @@ export async function authenticateClientSecret(
 ): Promise<AuthenticatedClient | null> {
   if (!isWellFormedClientId(clientId) || !isWellFormedSecret(secret, "client_secret")) return null;
   const [row] = await clientBySecretQuery(executor).execute({ secretHash: secretHash(secret), clientId });
+  // A row for another client can only be another query's result handed back by a broken
+  // connection: database trouble, never a credential decision.
+  if (row && row.client.clientId !== clientId) {
+    throw new DatabaseUnavailableError(
+      "RESULT_MISMATCH",
+      "The database answered with another query's result",
+    );
+  }
   return row ?? null;
 }
 

@@ -3,6 +3,9 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
 import { readConfig } from "@/lib/config/env";
+import { boundedSql } from "./bounded-sql";
+import { type DatabaseTimeouts, databaseTimeouts } from "./database-timeouts";
+import { rememberPreparedQueryNames } from "./query-names";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -28,12 +31,25 @@ async function openConnection(): Promise<Connection> {
   if (config.databaseUrl) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
+    const timeouts = databaseTimeouts();
     const sql = postgres(config.databaseUrl, {
       max: Number(process.env.LATCHKEY_DB_POOL_SIZE || 10),
       onnotice: () => {},
-      connection: { application_name: "latchkey" },
+      ...driverTimeouts(timeouts),
+      // Startup without the array-type query: the schema has no PostgreSQL arrays (a test keeps
+      // it so), and a connection cut during that query is where postgres.js 3.4.9 replays the
+      // error onto the next query and raises an unhandled rejection (porsager/postgres#1223).
+      fetch_types: false,
+      connection: {
+        application_name: "latchkey",
+        statement_timeout: timeouts.statementMs,
+        lock_timeout: timeouts.lockMs,
+        idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+      },
     });
-    return { kind: "postgres", db: drizzle(sql, { schema }) as unknown as Database, sql };
+    const db = drizzle(boundedSql(sql, timeouts.queryDeadlineMs), { schema }) as unknown as Database;
+    rememberPreparedQueryNames(db);
+    return { kind: "postgres", db, sql };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -44,11 +60,23 @@ async function openConnection(): Promise<Connection> {
   const pglite = await PGlite.create(
     config.dataDir.startsWith("memory://") ? undefined : `${config.dataDir}/pgdata`,
   );
+  const db = drizzle(pglite, { schema }) as unknown as Database;
+  rememberPreparedQueryNames(db);
+  return { kind: "pglite", db, pglite, dataDir: config.dataDir };
+}
+
+/** postgres.js takes seconds. */
+function driverTimeouts(timeouts: DatabaseTimeouts) {
   return {
-    kind: "pglite",
-    db: drizzle(pglite, { schema }) as unknown as Database,
-    pglite,
-    dataDir: config.dataDir,
+    connect_timeout: timeouts.connectMs / 1000,
+    idle_timeout: timeouts.idleMs / 1000,
+    // Spread over 30–60 minutes, as the driver's default, so the pool does not renew at once.
+    max_lifetime: (timeouts.maxLifetimeMs / 1000) * (1 + Math.random()),
+    // The driver's default waits up to 20 s between reconnects once a few connections have
+    // failed, and its count is shared by the pool: after a burst of terminated backends every
+    // request stalled that long. Retry within a second instead (with jitter); a server that is
+    // really down costs a few refused connections a second.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
   };
 }
 
@@ -73,6 +101,18 @@ export async function closeDb(): Promise<void> {
   if (!connection) return;
   delete globalStore[CONNECTION_KEY];
   const open = await connection;
-  if (open.kind === "postgres") await open.sql.end({ timeout: 5 });
-  else await open.pglite.close();
+  if (open.kind === "pglite") {
+    await open.pglite.close();
+    return;
+  }
+  // end() gives queries 5 s, then closes; after a cut connection it can also wait forever
+  // (porsager/postgres#1097), so it gets a second more and no longer.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    open.sql.end({ timeout: 5 }),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, 6_000);
+    }),
+  ]);
+  clearTimeout(timer);
 }

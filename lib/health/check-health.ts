@@ -1,25 +1,44 @@
+import { asDatabaseUnavailable, DatabaseUnavailableError } from "@/lib/db/errors";
 import { appliedMigrationCount, expectedMigrationCount } from "@/lib/db/migrate";
-import { problemResponse } from "@/lib/http/problem";
+import { reportDatabaseUnavailable } from "@/lib/db/report-unavailable";
+import { serviceUnavailableResponse } from "@/lib/http/problem";
+import { batchedWriteStats } from "@/lib/usage/batched-writer";
+
+/** Rows of the batched writers (API request log, last-used times) given up on since start. */
+function droppedWrites(): number {
+  return Object.values(batchedWriteStats()).reduce((total, stats) => total + stats.dropped, 0);
+}
 
 /**
  * For load balancers and start-up scripts: 200 when the database answers and every migration
- * is applied, 503 problem+json otherwise. Says nothing about data or configuration.
+ * is applied, 503 problem+json with Retry-After otherwise. Says nothing about data or
+ * configuration; it does say how many batched usage writes this process had to drop.
  */
 export async function checkHealth(): Promise<Response> {
+  const batchedWrites = { dropped: droppedWrites() };
+  let applied: number;
+  let expected: number;
   try {
-    const [applied, expected] = await Promise.all([appliedMigrationCount(), expectedMigrationCount()]);
-    if (applied < expected) {
-      return problemResponse(
-        503,
-        "Service Unavailable",
-        `Database migrations are pending (${applied} of ${expected} applied).`,
-      );
-    }
-    return Response.json(
-      { status: "ok", database: "reachable", migrations: { applied, expected } },
-      { headers: { "cache-control": "no-store" } },
+    [applied, expected] = await Promise.all([appliedMigrationCount(), expectedMigrationCount()]);
+  } catch (error) {
+    // Health answers 503 for any failure to read the database, outage or not.
+    reportDatabaseUnavailable(
+      asDatabaseUnavailable(error) ??
+        new DatabaseUnavailableError("UNREADABLE", "The database cannot be read", { cause: error }),
+      "health",
     );
-  } catch {
-    return problemResponse(503, "Service Unavailable", "The database cannot be reached.");
+    return serviceUnavailableResponse("The database cannot be reached.", { batchedWrites });
   }
+  if (applied < expected) {
+    return serviceUnavailableResponse(
+      `Database migrations are pending (${applied} of ${expected} applied).`,
+      {
+        batchedWrites,
+      },
+    );
+  }
+  return Response.json(
+    { status: "ok", database: "reachable", migrations: { applied, expected }, batchedWrites },
+    { headers: { "cache-control": "no-store" } },
+  );
 }

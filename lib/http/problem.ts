@@ -1,3 +1,5 @@
+import { RETRY_AFTER_SECONDS } from "@/lib/db/errors";
+
 /** An RFC 9457 problem details response. */
 export function problemResponse(
   status: number,
@@ -13,4 +15,14 @@ export function problemResponse(
       headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
     },
   );
+}
+
+/** 503 while the database cannot answer: try again after Retry-After (RFC 9110 §10.2.3). */
+export function serviceUnavailableResponse(
+  detail = "The service is temporarily unavailable; try again shortly.",
+  extra: Record<string, unknown> = {},
+): Response {
+  return problemResponse(503, "Service Unavailable", detail, extra, {
+    "retry-after": String(RETRY_AFTER_SECONDS),
+  });
 }

@@ -5,7 +5,7 @@ import {
   RateLimiterMemory,
   RateLimiterRedis,
 } from "rate-limiter-flexible";
-import { getDb } from "@/lib/db/client";
+import { type Database, getDb } from "@/lib/db/client";
 import { rateLimitCounters } from "@/lib/db/schema";
 
 /**
@@ -15,9 +15,10 @@ import { rateLimitCounters } from "@/lib/db/schema";
  * shared by every copy of this module in the process.
  */
 interface CounterStores {
-  limiters: Map<string, Promise<RateLimiterAbstract>>;
+  limiters: Map<string, Promise<{ limiter: RateLimiterAbstract; db: Database | undefined }>>;
   redis?: Promise<Redis>;
-  cleanerStarted: boolean;
+  /** The limiter whose timer sweeps expired counters. */
+  cleanerId?: string;
 }
 
 const STORE = Symbol.for("latchkey.limits.counterStores");
@@ -25,7 +26,7 @@ type GlobalWithStores = typeof globalThis & { [STORE]?: CounterStores };
 
 function stores(): CounterStores {
   const store = globalThis as GlobalWithStores;
-  store[STORE] ??= { limiters: new Map(), cleanerStarted: false };
+  store[STORE] ??= { limiters: new Map() };
   return store[STORE];
 }
 
@@ -54,13 +55,16 @@ function redisClient(url: string): Promise<Redis> {
   return shared.redis;
 }
 
-async function createLimiter(name: string, points: number, windowSeconds: number) {
-  const options = { keyPrefix: `lk:${name}`, points, duration: windowSeconds };
+async function createLimiter(
+  id: string,
+  options: { keyPrefix: string; points: number; duration: number },
+  db: Database | undefined,
+) {
   const redisUrl = process.env.REDIS_URL;
-  if (redisUrl) {
+  if (redisUrl || !db) {
     return new RateLimiterRedis({
       ...options,
-      storeClient: await redisClient(redisUrl),
+      storeClient: await redisClient(redisUrl ?? ""),
       rejectIfRedisNotReady: true,
       // While Redis is unreachable each process counts on its own rather than refusing everyone.
       insuranceLimiter: new RateLimiterMemory(options),
@@ -68,33 +72,40 @@ async function createLimiter(name: string, points: number, windowSeconds: number
   }
   const shared = stores();
   // Every limiter shares one table; one of them sweeps its expired rows.
-  const clearExpiredByTimeout = !shared.cleanerStarted;
-  shared.cleanerStarted = true;
+  shared.cleanerId ??= id;
   return new RateLimiterDrizzle({
     ...options,
-    storeClient: await getDb(),
+    storeClient: db,
     schema: rateLimitCounters,
-    clearExpiredByTimeout,
+    clearExpiredByTimeout: shared.cleanerId === id,
   });
 }
 
-export function counterLimiter(name: string, points: number, windowSeconds: number) {
+/**
+ * The limiter for one (name, points, window), on the store in use now: a new one when the
+ * database connection it was made on has been replaced (closed and opened again).
+ */
+export async function counterLimiter(name: string, points: number, windowSeconds: number) {
   const shared = stores();
   const id = `${name}|${points}|${windowSeconds}`;
-  let limiter = shared.limiters.get(id);
-  if (!limiter) {
-    limiter = createLimiter(name, points, windowSeconds);
-    shared.limiters.set(id, limiter);
-    limiter.catch(() => shared.limiters.delete(id));
+  const db = process.env.REDIS_URL ? undefined : await getDb();
+  const existing = shared.limiters.get(id);
+  if (existing) {
+    const current = await existing;
+    if (current.db === db) return current.limiter;
   }
-  return limiter;
+  const options = { keyPrefix: `lk:${name}`, points, duration: windowSeconds };
+  const created = createLimiter(id, options, db).then((limiter) => ({ limiter, db }));
+  shared.limiters.set(id, created);
+  created.catch(() => shared.limiters.delete(id));
+  return (await created).limiter;
 }
 
 /** Closes the Redis connection, if any (shutdown, tests). */
 export async function closeCounterStores(): Promise<void> {
   const shared = stores();
   shared.limiters.clear();
-  shared.cleanerStarted = false;
+  shared.cleanerId = undefined;
   const connecting = shared.redis;
   shared.redis = undefined;
   const redis = await connecting;

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { ALL_SCOPES } from "@/lib/permissions/catalogue";
 import { issuerUrl } from "./issuer";
+import { oauthFailureResponse } from "./oauth-error";
 import { loadPublishedJwks, SIGNING_ALGORITHM } from "./signing-keys";
 
 /** GET /.well-known/oauth-authorization-server (RFC 8414). */
@@ -31,7 +32,12 @@ export function handleDiscoveryRequest(): Response {
  * them now (not this process's key ring), so that a key retired by any process leaves at once.
  */
 export async function handleJwksRequest(): Promise<Response> {
-  const jwks = await loadPublishedJwks(await getDb());
+  let jwks: Awaited<ReturnType<typeof loadPublishedJwks>>;
+  try {
+    jwks = await loadPublishedJwks(await getDb());
+  } catch (error) {
+    return oauthFailureResponse(error);
+  }
   return Response.json(
     { keys: jwks.map((jwk) => ({ ...jwk, alg: jwk.alg ?? SIGNING_ALGORITHM })) },
     { headers: { "cache-control": "public, max-age=60" } },

@@ -1,7 +1,7 @@
 import { verifyAccessToken } from "./access-token";
 import { authenticateOAuthClient } from "./authenticate-client";
 import { clientAccessRefusal } from "./client-access-policy";
-import { OAuthError, oauthErrorResponse, oauthJson } from "./oauth-error";
+import { OAuthError, oauthFailureResponse, oauthJson } from "./oauth-error";
 import { readFormBody, refuseCredentialsInQuery } from "./read-form-body";
 import { loadLiveTokenState } from "./token-state";
 
@@ -41,7 +41,6 @@ export async function handleIntrospectionRequest(request: Request, ip: string): 
       jti: claims.jti,
     });
   } catch (error) {
-    if (error instanceof OAuthError) return oauthErrorResponse(error);
-    throw error;
+    return oauthFailureResponse(error);
   }
 }

@@ -3,7 +3,7 @@ import { revokedAccessTokens } from "@/lib/db/schema";
 import { verifyAccessToken } from "./access-token";
 import { authenticateOAuthClient } from "./authenticate-client";
 import { clientAccessRefusal } from "./client-access-policy";
-import { OAuthError, oauthErrorResponse } from "./oauth-error";
+import { OAuthError, oauthFailureResponse } from "./oauth-error";
 import { readFormBody, refuseCredentialsInQuery } from "./read-form-body";
 
 /**
@@ -41,7 +41,6 @@ export async function handleRevocationRequest(request: Request, ip: string): Pro
     }
     return new Response(null, { status: 200, headers: { "cache-control": "no-store" } });
   } catch (error) {
-    if (error instanceof OAuthError) return oauthErrorResponse(error);
-    throw error;
+    return oauthFailureResponse(error);
   }
 }

@@ -5,7 +5,7 @@ import { issueAccessToken } from "./access-token";
 import { authenticateOAuthClient } from "./authenticate-client";
 import { clientAccessRefusal } from "./client-access-policy";
 import { accessTokenLifetimeSeconds } from "./issuer";
-import { OAuthError, oauthErrorResponse, oauthJson } from "./oauth-error";
+import { OAuthError, oauthFailureResponse, oauthJson } from "./oauth-error";
 import { readFormBody, refuseCredentialsInQuery } from "./read-form-body";
 
 /** RFC 6749 §3.3 scope-token characters. */
@@ -61,7 +61,6 @@ export async function handleTokenRequest(request: Request, ip: string): Promise<
       scope: scopes.join(" "),
     });
   } catch (error) {
-    if (error instanceof OAuthError) return oauthErrorResponse(error);
-    throw error;
+    return oauthFailureResponse(error);
   }
 }

@@ -39,6 +39,8 @@ export function legacySunset(env: Record<string, string | undefined> = process.e
   if (!raw) return null;
   const date = /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(raw) ? new Date(raw) : new Date(Number.NaN);
   if (Number.isNaN(date.getTime())) {
+    // console, not lib/log: this module is also bundled for the browser (the security level
+    // form), where pino cannot go; in the server process console is routed to the logger.
     if (warnedAbout !== raw) console.warn(`${LEGACY_SUNSET_ENV}="${raw}" is not an ISO date; ignoring it.`);
     warnedAbout = raw;
     return null;

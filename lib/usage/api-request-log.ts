@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import { type Executor, getDb } from "@/lib/db/client";
@@ -12,7 +13,9 @@ function writer() {
     () =>
       new BatchedWriter<LogRow>("api-request-log", async (rows) => {
         const db = await getDb();
-        await db.insert(apiRequestLog).values(rows);
+        // Each row has its id from the start, so a batch tried again after a lost answer
+        // (written, but the connection died first) is not written twice.
+        await db.insert(apiRequestLog).values(rows).onConflictDoNothing({ target: apiRequestLog.id });
       }),
   );
 }
@@ -25,6 +28,7 @@ export function logApiRequest(
   startedAt: number,
 ): void {
   writer().add({
+    id: randomUUID(),
     organizationId: caller.organizationId,
     clientId: caller.clientId,
     userId: caller.userId,

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { BatchedWriter, flushAllWriters } from "./batched-writer";
+import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { captureLog } from "@/lib/testing/capture-log";
+import { BatchedWriter, batchedWriteStats, flushAllWriters } from "./batched-writer";
+
+/** What a write throws when the database is away: drizzle's error around the driver's. */
+const away = () =>
+  Object.assign(new Error("Failed query: insert …"), {
+    query: "insert",
+    params: [],
+    cause: new DatabaseUnavailableError("CONNECTION_CLOSED"),
+  });
+
 import { lastUsedNoter } from "./last-used-noter";
 
 describe("BatchedWriter", () => {
@@ -15,6 +26,93 @@ describe("BatchedWriter", () => {
     writer.add(4);
     await flushAllWriters();
     expect(batches).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it("tries a batch again while the database is away, keeping later batches in order", async () => {
+    const written: number[] = [];
+    let failures = 2;
+    const writer = new BatchedWriter<number>(
+      "test-retry",
+      async (rows) => {
+        if (failures-- > 0) throw away();
+        written.push(...rows);
+      },
+      500,
+      60_000,
+      [1, 1, 1],
+    );
+    writer.add(1);
+    void writer.flush();
+    writer.add(2);
+    await writer.flush();
+    expect(written).toEqual([1, 2]);
+    expect(writer.stats()).toEqual({ written: 2, retried: 2, dropped: 0, held: 0 });
+  });
+
+  it("counts a batch as dropped, and says so, once the retries are spent", async () => {
+    const log = captureLog();
+    try {
+      const writer = new BatchedWriter<number>(
+        "test-spent",
+        async () => Promise.reject(away()),
+        500,
+        60_000,
+        [1, 1],
+      );
+      writer.add(1);
+      writer.add(2);
+      await writer.flush();
+      expect(writer.stats()).toEqual({ written: 0, retried: 2, dropped: 2, held: 0 });
+      expect(batchedWriteStats()["test-spent"]).toMatchObject({ dropped: 2 });
+      const [entry] = log.entries().filter((line) => line.writer === "test-spent");
+      expect(entry).toMatchObject({
+        level: "error",
+        rows: 2,
+        attempts: 3,
+        msg: expect.stringMatching(/^dropped 2 rows/),
+      });
+    } finally {
+      log.stop();
+    }
+  });
+
+  it("drops at once what no retry would mend (not an outage)", async () => {
+    let attempts = 0;
+    const writer = new BatchedWriter<number>(
+      "test-bug",
+      async () => {
+        attempts += 1;
+        throw new TypeError("a bug");
+      },
+      500,
+      60_000,
+      [1, 1],
+    );
+    writer.add(1);
+    await writer.flush();
+    expect(attempts).toBe(1);
+    expect(writer.stats()).toMatchObject({ dropped: 1, retried: 0 });
+  });
+
+  it("holds a bounded number of rows while the database is away; the rest are dropped", async () => {
+    let release: () => void = () => {};
+    const blocked = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const writer = new BatchedWriter<number>("test-full-memory", () => blocked, 2, 60_000);
+    for (let row = 0; row < 45; row += 1) writer.add(row);
+    expect(writer.stats()).toMatchObject({ held: 40, dropped: 5 });
+    release();
+    await writer.flush();
+    expect(writer.stats()).toMatchObject({ written: 40, held: 0, dropped: 5 });
+  });
+
+  it("on shutdown, waits for the writes only until the deadline, counting the rest as dropped", async () => {
+    const writer = new BatchedWriter<number>("test-deadline", () => new Promise(() => {}), 500, 60_000);
+    writer.add(1);
+    writer.add(2);
+    await flushAllWriters(20);
+    expect(writer.stats()).toMatchObject({ dropped: 2 });
   });
 
   it("keeps going after a failed write, and keeps batches in order", async () => {

@@ -7,8 +7,14 @@ import { currentClientAddress } from "@/lib/auth/current-user";
 import { DEVICE_COOKIE } from "@/lib/auth/device-cookie";
 import { fieldErrorsOf } from "@/lib/auth/run-admin-action";
 import { checkSignInAllowance, signInSource } from "@/lib/auth/sign-in-limits";
-import { INVALID_CREDENTIALS, signInSchema, tooManyAttemptsMessage } from "@/lib/auth/sign-in-schema";
+import {
+  INVALID_CREDENTIALS,
+  SIGN_IN_UNAVAILABLE,
+  signInSchema,
+  tooManyAttemptsMessage,
+} from "@/lib/auth/sign-in-schema";
 import { normalizeEmail } from "@/lib/auth/verify-console-credentials";
+import { asDatabaseUnavailable } from "@/lib/db/errors";
 import { type ActionState, failure } from "@/lib/forms/action-state";
 
 export async function signInAction(_previous: ActionState | null, formData: FormData): Promise<ActionState> {
@@ -27,6 +33,8 @@ export async function signInAction(_previous: ActionState | null, formData: Form
       );
       return failure(tooManyAttemptsMessage(allowance.allowed ? 1 : allowance.retryAfterMinutes));
     }
+    // An outage is not a wrong password: say so, and nothing was counted against the account.
+    if (asDatabaseUnavailable(error)) return failure(SIGN_IN_UNAVAILABLE);
     if (error instanceof AuthError) return failure(INVALID_CREDENTIALS);
     throw error; // the redirect that follows a successful sign-in
   }
