@@ -1,11 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { DecryptionError } from "@/lib/crypto/decryption-error";
-import {
-  installationKeyIdOf,
-  openWithInstallationKey,
-  sealWithInstallationKey,
-} from "@/lib/crypto/envelope-encryption";
+import { openWithInstallationKey, sealWithInstallationKey } from "@/lib/crypto/envelope-encryption";
 import { getInstallationKeyRing, type InstallationKeyRing } from "@/lib/crypto/installation-keys";
 import type { Executor } from "@/lib/db/client";
 import { organizationDataKeys } from "@/lib/db/schema";
@@ -44,11 +40,6 @@ export function unwrapDataKey(
   const key = openWithInstallationKey(row.wrappedKey, dataKeyContext(row.organizationId, row.version), ring);
   if (key.length !== 32) throw new DecryptionError("malformed");
   return { organizationId: row.organizationId, version: row.version, key };
-}
-
-/** True when the wrapped key is sealed under another installation key than the ring's current one. */
-export function needsRewrap(wrappedKey: string, ring: InstallationKeyRing): boolean {
-  return installationKeyIdOf(wrappedKey) !== ring.current.id;
 }
 
 const columns = {

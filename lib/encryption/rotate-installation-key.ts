@@ -10,7 +10,7 @@ import { getInstallationKeyRing, type InstallationKeyRing } from "@/lib/crypto/i
 import type { Database } from "@/lib/db/client";
 import { organizationDataKeys, organizations, signingKeys } from "@/lib/db/schema";
 import { signingKeyContext } from "@/lib/oauth/signing-keys";
-import { needsRewrap, unwrapDataKey, wrapDataKey } from "./organization-data-keys";
+import { unwrapDataKey, wrapDataKey } from "./organization-data-keys";
 
 export const INSTALLATION_KEY_TARGET_TYPE = "installation_key";
 /** How a value written before installation keys had ids is named in reports. */
@@ -41,6 +41,7 @@ export class InstallationKeyUnavailableError extends Error {
   }
 }
 
+/** The id of the key a value is sealed under, as reports name it; a value in no known format opens with none. */
 function keyIdOrLabel(sealed: string): string {
   try {
     return installationKeyIdOf(sealed) ?? UNLABELLED_KEY;
@@ -75,8 +76,8 @@ export async function rotateInstallationKey(
 
     const dataKeys = await tx.select().from(organizationDataKeys).for("update");
     for (const row of dataKeys) {
-      if (!needsRewrap(row.wrappedKey, ring)) continue;
       const keyId = keyIdOrLabel(row.wrappedKey);
+      if (keyId === ring.current.id) continue;
       try {
         const dataKey = unwrapDataKey(row, ring);
         await tx
