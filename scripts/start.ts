@@ -16,7 +16,7 @@ import path from "node:path";
 import next from "next";
 import { ensureAuthSecret } from "@/lib/config/auth-secret";
 import { readConfig } from "@/lib/config/env";
-import { getEncryptionKey } from "@/lib/crypto/envelope-encryption";
+import { getInstallationKeyRing } from "@/lib/crypto/installation-keys";
 import { getSecretPepper } from "@/lib/crypto/secret-pepper";
 import { closeDb, getDb } from "@/lib/db/client";
 import { describeSeededAdmins, prepareDatabase } from "@/lib/db/prepare-database";
@@ -59,7 +59,7 @@ const trustedProxies = parseTrustedProxies(process.env.LATCHKEY_TRUSTED_PROXIES)
 // Fail at start, not at the first request, when production lacks a required secret.
 ensureAuthSecret(config);
 getSecretPepper();
-getEncryptionKey();
+getInstallationKeyRing();
 process.env.AUTH_URL ||= `http://localhost:${config.port}`;
 const origin = process.env.AUTH_URL.replace(/\/+$/, "");
 

@@ -17,7 +17,8 @@ export const INSTANCE_SECRETS = {
   encryption: { envName: "LATCHKEY_ENCRYPTION_KEY", fileName: "encryption-key" },
 } as const satisfies Record<string, InstanceSecretSpec>;
 
-const MIN_LENGTH = 32;
+/** The shortest value accepted for an installation secret. */
+export const MIN_SECRET_LENGTH = 32;
 
 function readOrCreate(file: string, dataDir: string): string {
   if (!fs.existsSync(file)) {
@@ -30,7 +31,7 @@ function readOrCreate(file: string, dataDir: string): string {
     }
   }
   const value = fs.readFileSync(file, "utf8").trim();
-  if (value.length < MIN_LENGTH) throw new Error(`${file} is too short to be a secret.`);
+  if (value.length < MIN_SECRET_LENGTH) throw new Error(`${file} is too short to be a secret.`);
   return value;
 }
 
@@ -47,8 +48,8 @@ export function loadInstanceSecret(
 ): string {
   const configured = env[spec.envName];
   if (configured) {
-    if (configured.length < MIN_LENGTH)
-      throw new Error(`${spec.envName} must be at least ${MIN_LENGTH} characters long.`);
+    if (configured.length < MIN_SECRET_LENGTH)
+      throw new Error(`${spec.envName} must be at least ${MIN_SECRET_LENGTH} characters long.`);
     return configured;
   }
   if (config.databaseUrl && config.production) {

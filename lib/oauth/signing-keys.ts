@@ -6,7 +6,7 @@ import {
   type KeyObject,
 } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
-import { decryptValue, encryptValue } from "@/lib/crypto/envelope-encryption";
+import { openWithInstallationKey, sealWithInstallationKey } from "@/lib/crypto/envelope-encryption";
 import { type Database, getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { signingKeys } from "@/lib/db/schema";
@@ -26,6 +26,11 @@ function thumbprint(jwk: Record<string, string>): string {
   return createHash("sha256").update(canonical).digest("base64url");
 }
 
+/** The associated data of a signing key's sealed private half: its row. */
+export function signingKeyContext(kid: string): string {
+  return `signing_key:${kid}`;
+}
+
 /** A fresh P-256 key pair, its private half sealed for the database. */
 export function newKeyPair() {
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
@@ -41,7 +46,7 @@ export function newKeyPair() {
     use: "sig",
   };
   const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-  return { kid, publicJwk, encryptedPrivateKey: encryptValue(pem, `signing_key:${kid}`) };
+  return { kid, publicJwk, encryptedPrivateKey: sealWithInstallationKey(pem, signingKeyContext(kid)) };
 }
 
 /** Keys that verify tokens: the current and the previous one; a retired key verifies nothing. */
@@ -59,7 +64,9 @@ async function loadKeyRing(db: Database): Promise<KeyRing | null> {
   return {
     current: {
       kid: current.kid,
-      privateKey: createPrivateKey(decryptValue(current.encryptedPrivateKey, `signing_key:${current.kid}`)),
+      privateKey: createPrivateKey(
+        openWithInstallationKey(current.encryptedPrivateKey, signingKeyContext(current.kid)).toString("utf8"),
+      ),
     },
     verifiers,
     publicJwks: rows.map((row) => row.publicJwk),
