@@ -66,6 +66,33 @@ describe("testAxoniusConnection against the fake Axonius", () => {
   });
 
   it.each([
+    [{ Version: "", "Installed Version": "5_0_1" }, "Connected — Axonius 5.0.1"],
+    [{ data: { type: "about", attributes: { Version: "7.0" } } }, "Connected — Axonius 7.0"],
+    [
+      { Version: "<script>alert(1)</script>", "Build Date": "x" },
+      "Connected — Axonius (version not reported)",
+    ],
+    [{ Version: "9".repeat(41) }, "Connected — Axonius (version not reported)"],
+    [{ "Build Date": "2025-05-05" }, "Connected — Axonius (version not reported)"],
+  ])("reads the instance facts %j as %j", async (facts, message) => {
+    const remote = await startLoopbackServer((_, response) => {
+      response.setHeader("content-type", "application/json; charset=utf-8");
+      response.end(JSON.stringify(facts));
+    });
+    const direct = createOutboundClient({ allowHosts: parseAllowHosts(remote.hostPort) });
+    try {
+      const result = await testAxoniusConnection(
+        { hostUrl: `http://${remote.hostPort}`, apiKey: "k", apiSecret: "s" },
+        { client: direct },
+      );
+      expect(result).toMatchObject({ ok: true, message });
+    } finally {
+      await direct.close();
+      await remote.close();
+    }
+  });
+
+  it.each([
     [
       "about:401",
       {
