@@ -16,6 +16,7 @@ import { getSecretPepper } from "@/lib/crypto/secret-pepper";
 import { closeDb, getDb } from "@/lib/db/client";
 import { describeSeededAdmins, prepareDatabase } from "@/lib/db/prepare-database";
 import { parseTrustedProxies } from "@/lib/net/client-address";
+import { parseAllowHosts } from "@/lib/net/outbound/allow-hosts";
 import { ensureSigningKey } from "@/lib/oauth/signing-keys";
 import { createRequestListener } from "@/lib/server/request-listener";
 import { flushAllWriters } from "@/lib/usage/batched-writer";
@@ -36,6 +37,8 @@ if (workers > 1 && !config.databaseUrl) {
   );
 }
 const trustedProxies = parseTrustedProxies(process.env.LATCHKEY_TRUSTED_PROXIES);
+// A mistyped allow-list stops the start, rather than the first outbound call.
+parseAllowHosts(process.env.LATCHKEY_OUTBOUND_ALLOW_HOSTS);
 // Fail at start, not at the first request, when production lacks a required secret.
 ensureAuthSecret(config);
 getSecretPepper();

@@ -52,35 +52,33 @@ export async function testAxoniusConnection(
   credentials: AxoniusCredentials,
   options: AxoniusCallOptions = {},
 ): Promise<AxoniusConnectionResult> {
+  const host = normalizeAxoniusHostUrl(credentials.hostUrl);
+  if (!host.ok) return { ok: false, kind: "invalid_host_url", message: host.message };
+  let body: unknown;
   try {
-    const body = await callAxonius(
-      credentials,
+    body = await callAxonius(
+      { ...credentials, hostUrl: host.hostUrl },
       { method: "GET", path: ABOUT_PATH },
-      {
-        timeoutMs: 10_000,
-        maxResponseBytes: 64 * 1024,
-        ...options,
-      },
+      { timeoutMs: 10_000, maxResponseBytes: 64 * 1024, ...options },
     );
-    const facts = instanceFacts(body);
-    if (!facts) {
-      return {
-        ok: false,
-        kind: "not_axonius",
-        message:
-          "The host's answer has no Axonius instance facts (such as its version), so it is not the Axonius API",
-      };
-    }
-    const version = readVersion(facts);
-    const hostUrl = normalizeAxoniusHostUrl(credentials.hostUrl);
-    return {
-      ok: true,
-      hostUrl: hostUrl.ok ? hostUrl.hostUrl : credentials.hostUrl,
-      version,
-      message: version ? `Connected — Axonius ${version}` : "Connected — Axonius (version not reported)",
-    };
   } catch (error) {
     if (!(error instanceof AxoniusError)) throw error;
     return { ok: false, kind: error.kind, message: error.message, ...error.details };
   }
+  const facts = instanceFacts(body);
+  if (!facts) {
+    return {
+      ok: false,
+      kind: "not_axonius",
+      message:
+        "The host's answer has no Axonius instance facts (such as its version), so it is not the Axonius API",
+    };
+  }
+  const version = readVersion(facts);
+  return {
+    ok: true,
+    hostUrl: host.hostUrl,
+    version,
+    message: version ? `Connected — Axonius ${version}` : "Connected — Axonius (version not reported)",
+  };
 }
