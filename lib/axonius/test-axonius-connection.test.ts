@@ -3,7 +3,7 @@ import { type FakeAxonius, startFakeAxonius } from "@/lib/axonius/fake/fake-axon
 import { FAKE_AXONIUS_TLS_CERT, FAKE_AXONIUS_TLS_KEY } from "@/lib/axonius/fake/fake-tls-certificate";
 import { parseAllowHosts } from "@/lib/net/outbound/allow-hosts";
 import { createOutboundClient, type OutboundClient } from "@/lib/net/outbound/outbound-client";
-import { startLoopbackServer, tableResolver } from "@/lib/testing/outbound-test-support";
+import { tableResolver } from "@/lib/testing/outbound-test-support";
 import { testAxoniusConnection } from "./test-axonius-connection";
 
 let fake: FakeAxonius;
@@ -40,56 +40,6 @@ describe("testAxoniusConnection against the fake Axonius", () => {
       message: "Connected — Axonius 6.1.2",
     });
     expect(fake.requests.at(-1)).toEqual({ method: "GET", path: "/api/settings/meta/about", status: 200 });
-  });
-
-  it("sends api-key, api-secret and Accept: application/json", async () => {
-    const remote = await startLoopbackServer((_, response) => {
-      response.setHeader("content-type", "application/json");
-      response.end(JSON.stringify({ Version: "4_8_3", "Build Date": "2024-01-01" }));
-    });
-    const direct = createOutboundClient({ allowHosts: parseAllowHosts(remote.hostPort) });
-    try {
-      const result = await testAxoniusConnection(
-        { hostUrl: `http://${remote.hostPort}`, apiKey: "k", apiSecret: "s" },
-        { client: direct },
-      );
-      expect(result).toMatchObject({ ok: true, version: "4.8.3", message: "Connected — Axonius 4.8.3" });
-      expect(remote.requests[0]?.headers).toMatchObject({
-        "api-key": "k",
-        "api-secret": "s",
-        accept: "application/json",
-      });
-    } finally {
-      await direct.close();
-      await remote.close();
-    }
-  });
-
-  it.each([
-    [{ Version: "", "Installed Version": "5_0_1" }, "Connected — Axonius 5.0.1"],
-    [{ data: { type: "about", attributes: { Version: "7.0" } } }, "Connected — Axonius 7.0"],
-    [
-      { Version: "<script>alert(1)</script>", "Build Date": "x" },
-      "Connected — Axonius (version not reported)",
-    ],
-    [{ Version: "9".repeat(41) }, "Connected — Axonius (version not reported)"],
-    [{ "Build Date": "2025-05-05" }, "Connected — Axonius (version not reported)"],
-  ])("reads the instance facts %j as %j", async (facts, message) => {
-    const remote = await startLoopbackServer((_, response) => {
-      response.setHeader("content-type", "application/json; charset=utf-8");
-      response.end(JSON.stringify(facts));
-    });
-    const direct = createOutboundClient({ allowHosts: parseAllowHosts(remote.hostPort) });
-    try {
-      const result = await testAxoniusConnection(
-        { hostUrl: `http://${remote.hostPort}`, apiKey: "k", apiSecret: "s" },
-        { client: direct },
-      );
-      expect(result).toMatchObject({ ok: true, message });
-    } finally {
-      await direct.close();
-      await remote.close();
-    }
   });
 
   it.each([
@@ -298,52 +248,5 @@ describe("testAxoniusConnection against the fake Axonius", () => {
       });
     }
     expect(fake.requests).toHaveLength(before);
-  });
-
-  it("never puts the secret or the remote body into a result", async () => {
-    const echo = await startLoopbackServer((request, response) => {
-      response.writeHead(500, { "content-type": "application/json" });
-      response.end(JSON.stringify({ error: `bad secret ${request.headers["api-secret"]}` }));
-    });
-    const outbound = createOutboundClient({ allowHosts: parseAllowHosts(echo.hostPort) });
-    try {
-      const result = await testAxoniusConnection(
-        { hostUrl: `http://${echo.hostPort}`, apiKey: "key-1", apiSecret: "secret-456-do-not-show" },
-        { client: outbound },
-      );
-      expect(result).toEqual({
-        ok: false,
-        kind: "server_error",
-        status: 500,
-        message: "Axonius answered with a server error (500)",
-      });
-      expect(JSON.stringify(result)).not.toContain("secret-456");
-    } finally {
-      await outbound.close();
-      await echo.close();
-    }
-  });
-
-  it("refuses a redirect instead of sending the key and secret on", async () => {
-    const redirecting = await startLoopbackServer((_, response) => {
-      response.writeHead(302, { location: "https://evil.example.net/collect" });
-      response.end();
-    });
-    const outbound = createOutboundClient({ allowHosts: parseAllowHosts(redirecting.hostPort) });
-    try {
-      await expect(
-        testAxoniusConnection(
-          { hostUrl: `http://${redirecting.hostPort}`, apiKey: "k", apiSecret: "s" },
-          { client: outbound },
-        ),
-      ).resolves.toEqual({
-        ok: false,
-        kind: "redirect_refused",
-        message: `The host ${redirecting.hostPort} answered with a redirect (302) to https://evil.example.net; Latchkey does not follow redirects, so use that address instead`,
-      });
-    } finally {
-      await outbound.close();
-      await redirecting.close();
-    }
   });
 });

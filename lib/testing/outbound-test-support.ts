@@ -3,6 +3,12 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { FAKE_AXONIUS_TLS_CERT, FAKE_AXONIUS_TLS_KEY } from "@/lib/axonius/fake/fake-tls-certificate";
+import {
+  createOutboundClient,
+  type OutboundClient,
+  type OutboundClientOptions,
+} from "@/lib/net/outbound/outbound-client";
+import { OutboundError } from "@/lib/net/outbound/outbound-error";
 import type { ResolveHost } from "@/lib/net/outbound/resolve-host";
 
 export interface LoopbackServer {
@@ -80,4 +86,42 @@ export function tableResolver(table: Record<string, string[] | (() => string[])>
     return typeof entry === "function" ? entry() : entry;
   };
   return Object.assign(resolve, { calls });
+}
+
+/**
+ * Servers and clients a test starts, closed by `cleanup()` (call it in afterEach). Clients
+ * default to an empty resolver table, so a test that forgets one can never ask real DNS.
+ */
+export function outboundResources() {
+  const cleanups: Array<() => Promise<void>> = [];
+  return {
+    async server(...args: Parameters<typeof startLoopbackServer>): Promise<LoopbackServer> {
+      const started = await startLoopbackServer(...args);
+      cleanups.push(() => started.close());
+      return started;
+    },
+    async silentServer(...args: Parameters<typeof startSilentServer>) {
+      const started = await startSilentServer(...args);
+      cleanups.push(() => started.close());
+      return started;
+    },
+    client(options: OutboundClientOptions = {}): OutboundClient {
+      const created = createOutboundClient({ resolveHost: tableResolver({}), ...options });
+      cleanups.push(() => created.close());
+      return created;
+    },
+    async cleanup(): Promise<void> {
+      for (const close of cleanups.splice(0).reverse()) await close();
+    },
+  };
+}
+
+/** The OutboundError a call failed with; fails the test if it succeeded or failed otherwise. */
+export async function outboundFailure(promise: Promise<unknown>): Promise<OutboundError> {
+  const error = await promise.then(
+    () => new Error("expected the call to fail"),
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof OutboundError)) throw new Error(`expected an OutboundError, got ${String(error)}`);
+  return error;
 }
