@@ -24,6 +24,7 @@ import type { SeededAdmin } from "@/lib/db/seed/seed-database";
 import { routeConsoleToLog } from "@/lib/log/console-bridge";
 import { initLogger, logFor } from "@/lib/log/logger";
 import { parseTrustedProxies } from "@/lib/net/client-address";
+import { parseAllowHosts } from "@/lib/net/outbound/allow-hosts";
 import { ensureSigningKey } from "@/lib/oauth/signing-keys";
 import { stopGracefullyOnSignals } from "@/lib/server/graceful-shutdown";
 import { createRequestListener } from "@/lib/server/request-listener";
@@ -56,6 +57,8 @@ if (workers > 1 && !config.databaseUrl) {
   );
 }
 const trustedProxies = parseTrustedProxies(process.env.LATCHKEY_TRUSTED_PROXIES);
+// A mistyped allow-list stops the start, rather than the first outbound call.
+parseAllowHosts(process.env.LATCHKEY_OUTBOUND_ALLOW_HOSTS);
 // Fail at start, not at the first request, when production lacks a required secret.
 ensureAuthSecret(config);
 getSecretPepper();
