@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { FAKE_AXONIUS_ALLOW_HOST } from "./e2e/fake-axonius-port";
 import { DEMO_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from "./e2e/test-accounts";
 
 /**
@@ -58,6 +59,8 @@ export default defineConfig({
       AUTH_URL: baseURL,
       LATCHKEY_ADMIN_EMAIL: DEMO_ADMIN_EMAIL,
       LATCHKEY_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      // The fake Axonius that e2e/outbound-credentials.spec.ts starts on loopback.
+      LATCHKEY_OUTBOUND_ALLOW_HOSTS: FAKE_AXONIUS_ALLOW_HOST,
     },
   },
 });

@@ -50,9 +50,14 @@ export function ConsoleHeader({ user }: { user: ConsoleUser }) {
             API reference
           </Link>
           {user.role.consoleAdmin ? (
-            <Link href="/admin" className={NAV_LINK}>
-              Admin
-            </Link>
+            <>
+              <Link href="/data-flows" className={NAV_LINK}>
+                Data flows
+              </Link>
+              <Link href="/admin" className={NAV_LINK}>
+                Admin
+              </Link>
+            </>
           ) : null}
         </nav>
       </div>

@@ -23,6 +23,12 @@ const SECTIONS = [
         label: "Personal tokens",
         description: "Every personal token in the organization; revoke any of them.",
       },
+      {
+        href: "/admin/credentials",
+        label: "Credentials",
+        description:
+          "What Latchkey signs in with to reach other systems (Axonius) for data flows: test, edit, replace, delete.",
+      },
     ],
   },
   {
