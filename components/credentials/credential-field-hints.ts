@@ -5,7 +5,7 @@ export const CREDENTIAL_NAME_HINT = "Up to 100 characters, unique in your organi
 
 // The seed's advice on descriptions ("Resource descriptions are recommended but are not required…").
 export const CREDENTIAL_DESCRIPTION_HINT =
-  "Optional, and recommended: say what the credential is for (which instance, what data, how fresh), so that its owner and other users can understand and use it.";
+  "Optional, and recommended: what the credential is for (which instance, what data, how fresh), to help its owner and other users understand and use it.";
 
 export function hostUrlHint(connector: OutboundConnectorKey): string {
   const { label, exampleHostUrl } = OUTBOUND_CONNECTORS[connector];

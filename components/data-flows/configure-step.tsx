@@ -5,6 +5,8 @@ import {
   credentialPath,
 } from "@/components/credentials/credential-summary";
 import { LastTestResult } from "@/components/credentials/last-test-result";
+import { buttonClasses } from "@/components/ui/button";
+import { type WizardState, wizardHref } from "./wizard-state";
 
 /**
  * Step "Configure", as far as it goes before data flows exist: the connector and credential
@@ -13,9 +15,11 @@ import { LastTestResult } from "@/components/credentials/last-test-result";
 export function ConfigureStep({
   connectorLabel,
   credential,
+  state,
 }: {
   connectorLabel: string;
   credential: CredentialSummary;
+  state: WizardState;
 }) {
   return (
     <div className="space-y-6">
@@ -55,6 +59,11 @@ export function ConfigureStep({
           </Link>
           .
         </p>
+      </div>
+      <div className="flex gap-2 border-t border-slate-200 pt-4">
+        <Link href={wizardHref("authenticate", state)} className={buttonClasses("secondary")}>
+          Back
+        </Link>
       </div>
     </div>
   );

@@ -1,17 +1,17 @@
 import type { ReactNode } from "react";
 
 /**
- * One choice of a tile grid: a real radio button (arrow keys move between the tiles of a
- * group, Space selects), labelled by the tile's title and described by its details. The
- * label stretches over the whole tile so that clicking anywhere on it selects it; `extra`
- * (a link) sits above that, so it stays its own control.
+ * One choice of a tile grid: a real radio button of its step's form (arrow keys move between
+ * the tiles of a group, Space selects, Enter sends the form), labelled by the tile's title and
+ * described by its details. It works before the page's scripts have loaded. The label
+ * stretches over the whole tile so that clicking anywhere on it selects it; the radio and
+ * `extra` (a link) sit above that, so they stay their own controls.
  */
 export function RadioTile({
   id,
   name,
   value,
   checked,
-  onSelect,
   title,
   details,
   extra,
@@ -20,29 +20,21 @@ export function RadioTile({
   name: string;
   value: string;
   checked: boolean;
-  onSelect: (value: string) => void;
   title: string;
   details: ReactNode;
   extra?: ReactNode;
 }) {
   return (
-    <div
-      className={`relative flex flex-col gap-2 rounded-lg border p-4 ${
-        checked
-          ? "border-indigo-600 bg-indigo-50 ring-2 ring-indigo-200"
-          : "border-slate-300 bg-white hover:border-slate-400"
-      }`}
-    >
+    <div className="relative flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-4 hover:border-slate-400 has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50 has-[:checked]:ring-2 has-[:checked]:ring-indigo-200">
       <div className="flex items-start gap-3">
         <input
           id={id}
           type="radio"
           name={name}
           value={value}
-          checked={checked}
-          onChange={() => onSelect(value)}
+          defaultChecked={checked}
           aria-describedby={`${id}-details`}
-          className="mt-1 h-4 w-4 shrink-0 accent-indigo-700"
+          className="relative z-10 mt-1 h-4 w-4 shrink-0 accent-indigo-700"
         />
         <div className="min-w-0 space-y-1">
           <label
@@ -56,7 +48,7 @@ export function RadioTile({
           </div>
         </div>
       </div>
-      {extra ? <div className="relative pl-7 text-sm">{extra}</div> : null}
+      {extra ? <div className="relative z-10 pl-7 text-sm">{extra}</div> : null}
     </div>
   );
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isStepReachable, resolveWizardState } from "./wizard-state";
+import {
+  CHOOSE_CONNECTOR,
+  CHOOSE_CREDENTIAL,
+  isStepReachable,
+  resolveWizardState,
+  wizardHref,
+  wizardRefusal,
+} from "./wizard-state";
 
 const offered = {
   connectors: ["axonius"] as const,
@@ -60,5 +67,34 @@ describe("isStepReachable", () => {
     expect(isStepReachable("configure", { connector: "axonius", credentialId: null })).toBe(false);
     expect(isStepReachable("configure", { connector: "axonius", credentialId: first })).toBe(true);
     expect(isStepReachable("review", { connector: "axonius", credentialId: first })).toBe(false);
+  });
+});
+
+describe("wizardRefusal and wizardHref", () => {
+  it("names the missing choice when Continue was sent without one, and nothing otherwise", () => {
+    const noConnector = resolveWizardState(
+      { step: "authenticate", connector: null, credential: null },
+      offered,
+    );
+    expect(wizardRefusal("authenticate", noConnector)).toBe(CHOOSE_CONNECTOR);
+    const noCredential = resolveWizardState(
+      { step: "configure", connector: "axonius", credential: null },
+      offered,
+    );
+    expect(wizardRefusal("configure", noCredential)).toBe(CHOOSE_CREDENTIAL);
+    const fine = resolveWizardState({ step: "configure", connector: "axonius", credential: first }, offered);
+    expect(wizardRefusal("configure", fine)).toBeNull();
+    // Review is not refused for a missing choice: it is not there yet.
+    expect(wizardRefusal("review", fine)).toBeNull();
+    expect(wizardRefusal(null, noConnector)).toBeNull();
+  });
+
+  it("spells each step's address with the choices made so far", () => {
+    expect(wizardHref("connector", { connector: null, credentialId: null })).toBe(
+      "/data-flows/new?step=connector",
+    );
+    expect(wizardHref("configure", { connector: "axonius", credentialId: first })).toBe(
+      `/data-flows/new?step=configure&connector=axonius&credential=${first}`,
+    );
   });
 });

@@ -58,3 +58,26 @@ export function resolveWizardState(
   while (index > 0 && !isStepReachable(WIZARD_STEPS[index]?.key ?? "connector", choices)) index--;
   return { step: WIZARD_STEPS[index]?.key ?? "connector", ...choices };
 }
+
+export const WIZARD_PATH = "/data-flows/new";
+
+/** The address of a step with these choices. */
+export function wizardHref(step: WizardStepKey, choices: WizardChoices): string {
+  const params = new URLSearchParams({ step });
+  if (choices.connector) params.set("connector", choices.connector);
+  if (choices.credentialId) params.set("credential", choices.credentialId);
+  return `${WIZARD_PATH}?${params.toString()}`;
+}
+
+export const CHOOSE_CONNECTOR = "Choose a connector to continue.";
+export const CHOOSE_CREDENTIAL = "Choose a credential, or add one, to continue.";
+
+/**
+ * Why "Continue" did not move on: the address asked for the next step without the choice it
+ * needs (the step's form was sent with no tile selected). Null when nothing was refused.
+ */
+export function wizardRefusal(askedStep: string | null, state: WizardState): string | null {
+  if (askedStep === "authenticate" && state.step === "connector") return CHOOSE_CONNECTOR;
+  if (askedStep === "configure" && state.step === "authenticate") return CHOOSE_CREDENTIAL;
+  return null;
+}

@@ -54,6 +54,11 @@ export default async function NewDataFlowPage({
         description="Choose the system to import from and the credential Latchkey signs in with."
       />
       <DataFlowWizard
+        params={{
+          step: single(params.step) || null,
+          connector: single(params.connector) || null,
+          credential: selectedId || null,
+        }}
         connectors={connectors}
         credentials={rows.map(toCredentialSummary)}
         moreCredentials={
