@@ -3,6 +3,13 @@ import { INVALID_CREDENTIALS } from "@/lib/auth/sign-in-schema";
 import { LIST_PATH, openClient, uniqueClientName } from "./api-client-steps";
 import { expectNoAxeViolations } from "./axe";
 import { CONSOLE_PAGES, pageFilesInApp } from "./console-pages";
+import {
+  createCredentialAndOpenIt,
+  fakeAxoniusCredential,
+  fillNewCredential,
+  openAuthenticateStep,
+  uniqueCredentialName,
+} from "./credential-steps";
 import { expect, signIn, test, uniqueEmail } from "./fixtures";
 
 const MEMBER_PASSWORD = "Accessible-Member-Pass-7";
@@ -151,5 +158,40 @@ test.describe("accessibility (axe, WCAG 2.2 A and AA)", () => {
     await expectNoAxeViolations(page, "the Revoke token confirmation");
     await revoke.getByRole("button", { name: "Cancel" }).click();
     await expect(revoke).toBeHidden();
+  });
+
+  test("credentials: the New Credential dialog with field errors, a test result, and the delete confirmation", async ({
+    adminPage: page,
+  }, testInfo) => {
+    await openAuthenticateStep(page);
+    await page.getByRole("button", { name: "Add Credential" }).click();
+    const dialog = page.getByRole("dialog", { name: "New Credential" });
+    await expect(dialog).toBeVisible();
+    await expectNoAxeViolations(page, "the New Credential dialog");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog.getByLabel("Credential Name")).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page, "the New Credential dialog showing field errors");
+    await fillNewCredential(dialog, {
+      ...fakeAxoniusCredential(uniqueCredentialName(testInfo, "A11y refused")),
+      hostUrl: "https://10.0.0.5",
+    });
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog.getByLabel("Axonius Host URL")).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page, "the New Credential dialog refusing a host");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+
+    const name = uniqueCredentialName(testInfo, "A11y credential");
+    await createCredentialAndOpenIt(page, fakeAxoniusCredential(name));
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await expect(page.locator("#test-connection-result")).toHaveText(/^(Connected|Failed)/);
+    await expectNoAxeViolations(page, "a credential's page after Test connection");
+
+    await page.getByRole("button", { name: "Delete credential" }).click();
+    const confirm = page.getByRole("dialog", { name: `Delete ${name}?` });
+    await expect(confirm).toBeVisible();
+    await expectNoAxeViolations(page, "the Delete credential confirmation");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirm).toBeHidden();
   });
 });

@@ -8,6 +8,14 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page, TestInfo } from "@playwright/test";
 import { createClientThroughForm, LIST_PATH, openClient, uniqueClientName } from "./api-client-steps";
+import {
+  addCredentialInWizard,
+  CREDENTIALS_PATH,
+  createCredentialAndOpenIt,
+  fakeAxoniusCredential,
+  openAuthenticateStep,
+  uniqueCredentialName,
+} from "./credential-steps";
 import { expect } from "./fixtures";
 
 /** Who looks at the page: nobody signed in, Demo Agency's administrator, or a member without Admin. */
@@ -40,6 +48,23 @@ async function openNewClient(page: Page, testInfo: TestInfo): Promise<void> {
   const name = uniqueClientName(testInfo, "Accessibility check");
   await createClientThroughForm(page, name, ["Cases Read"]);
   await openClient(page, name);
+}
+
+/** The wizard's Authenticate step with a credential just added: its tiles, one selected. */
+async function openWizardWithTiles(page: Page, testInfo: TestInfo): Promise<void> {
+  await openAuthenticateStep(page);
+  await addCredentialInWizard(
+    page,
+    fakeAxoniusCredential(uniqueCredentialName(testInfo, "Accessibility tile")),
+  );
+}
+
+/** A credential made for the check, so its page shows its settings, last test and history. */
+async function openNewCredential(page: Page, testInfo: TestInfo): Promise<void> {
+  await createCredentialAndOpenIt(
+    page,
+    fakeAxoniusCredential(uniqueCredentialName(testInfo, "Accessibility check")),
+  );
 }
 
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
@@ -108,6 +133,30 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     file: "app/(console)/admin/api-settings/tokens/page.tsx",
     viewer: "admin",
     open: (page) => visit(page, `${LIST_PATH}/tokens`, "Personal tokens"),
+  },
+  {
+    file: "app/(console)/admin/credentials/page.tsx",
+    viewer: "admin",
+    open: async (page, testInfo) => {
+      await openNewCredential(page, testInfo);
+      await visit(page, CREDENTIALS_PATH, "Credentials");
+      await expect(page.getByRole("table").getByRole("link").first()).toBeVisible();
+    },
+  },
+  {
+    file: "app/(console)/admin/credentials/[credentialId]/page.tsx",
+    viewer: "admin",
+    open: openNewCredential,
+  },
+  {
+    file: "app/(console)/data-flows/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, "/data-flows", "Data flows"),
+  },
+  {
+    file: "app/(console)/data-flows/new/page.tsx",
+    viewer: "admin",
+    open: openWizardWithTiles,
   },
   {
     file: "app/(console)/integrations/page.tsx",

@@ -26,6 +26,7 @@ import {
 } from "./credential-steps";
 import { FAKE_AXONIUS_HOST_URL, FAKE_AXONIUS_PORT } from "./fake-axonius-port";
 import { E2E_ADMIN_PASSWORD, expect, NORTHWIND_ADMIN_EMAIL, signIn, test, uniqueEmail } from "./fixtures";
+import { tabTo } from "./keyboard";
 
 // Secrets no page could contain by chance, accepted by the fake.
 const API_KEY = `axk-${randomBytes(12).toString("hex")}`;
@@ -360,5 +361,64 @@ test.describe("outbound credentials", () => {
       expect(response?.status(), `status of ${path}`).toBe(403);
       await expect(page.getByText("You do not have access to this page.")).toBeVisible();
     }
+  });
+
+  test("the keyboard alone: a tile chosen with Space, Add Credential saved with Enter, tiles changed with the arrow keys", async ({
+    adminPage: page,
+  }, testInfo) => {
+    await openAuthenticateStep(page);
+    await addCredentialInWizard(page, fakeAxoniusCredential(uniqueCredentialName(testInfo, "Keyboard A")));
+    const name = uniqueCredentialName(testInfo, "Keyboard B");
+
+    await page.goto(WIZARD_PATH);
+    const axonius = page.getByRole("radio", { name: "Axonius" });
+    await tabTo(page, axonius);
+    await page.keyboard.press("Space");
+    await expect(axonius).toBeChecked();
+    await tabTo(page, page.getByRole("button", { name: "Continue" }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 2, name: "Authenticate" })).toBeFocused();
+
+    await tabTo(page, page.getByRole("button", { name: "Add Credential" }));
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "New Credential" });
+    await expect(dialog.getByLabel("Credential Name")).toBeFocused();
+    await page.keyboard.type(name);
+    for (const [label, value] of [
+      ["Credential Description", "Typed without a mouse"],
+      ["Axonius Host URL", FAKE_AXONIUS_HOST_URL],
+      ["Axonius API Key", "keyboard-api-key-1"],
+      ["Axonius Client Secret", "keyboard-client-secret-1"],
+    ] as const) {
+      await page.keyboard.press("Tab");
+      await expect(dialog.getByLabel(label)).toBeFocused();
+      await page.keyboard.type(value);
+    }
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeHidden();
+    const added = page.getByRole("radio", { name, exact: true });
+    await expect(added).toBeChecked();
+    await expect(added).toBeFocused();
+
+    // Arrow keys move the choice to the neighbouring tile, as in any radio group.
+    await page.keyboard.press("ArrowUp");
+    await expect(added).not.toBeChecked();
+    const chosen = page
+      .getByRole("radiogroup", { name: "Axonius credentials" })
+      .getByRole("radio", { checked: true });
+    await expect(chosen).toBeFocused();
+    const chosenName = await chosen.evaluate(
+      (radio) => (radio as HTMLInputElement).labels?.[0]?.textContent ?? "",
+    );
+    await tabTo(page, page.getByRole("button", { name: "Continue" }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 2, name: "Configure" })).toBeFocused();
+    await expect(page.getByRole("link", { name: chosenName, exact: true })).toBeVisible();
+
+    // The step list is links: back to Authenticate from the keyboard.
+    await tabTo(page, stepLink(page, "Authenticate"), { backwards: true });
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 2, name: "Authenticate" })).toBeFocused();
+    await expect(page.getByRole("radio", { name: chosenName, exact: true })).toBeChecked();
   });
 });

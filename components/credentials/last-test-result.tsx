@@ -12,14 +12,14 @@ export function LastTestResult({
   lastTest: CredentialSummary["lastTest"];
   compact?: boolean;
 }) {
-  if (!lastTest) return <span className="text-slate-500">Not tested yet</span>;
+  if (!lastTest) return <span className="text-slate-600">Not tested yet</span>;
   const connected = lastTest.outcome === "connected";
   return (
     <span className={compact ? "block" : "block space-y-0.5"}>
       <span className={`block ${connected ? "text-emerald-800" : "text-red-700"}`}>
         {connected ? lastTest.message : `Failed: ${lastTest.message}`}
       </span>
-      <time dateTime={lastTest.atIso} className="block text-xs text-slate-500">
+      <time dateTime={lastTest.atIso} className="block text-xs text-slate-600">
         Tested {lastTest.at}
       </time>
     </span>
