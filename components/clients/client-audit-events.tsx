@@ -1,3 +1,4 @@
+import { AuditEventList } from "@/components/audit/audit-event-list";
 import type { TargetAuditEvent } from "@/lib/audit/list-audit-events-for-target";
 import { ROTATION_GRACE_LABELS, type RotationGrace } from "@/lib/clients/client-schemas";
 
@@ -56,26 +57,7 @@ export function ClientAuditEvents({
   events: readonly TargetAuditEvent[];
   format: (date: Date) => string;
 }) {
-  if (events.length === 0) return <p className="text-sm text-slate-600">No recorded activity.</p>;
   return (
-    <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
-      {events.map((event) => {
-        const summary = summarizeEvent(event);
-        return (
-          <li key={event.id} className="flex flex-wrap gap-x-4 gap-y-1 px-4 py-2.5">
-            <time dateTime={event.createdAt.toISOString()} className="w-44 shrink-0 text-slate-500">
-              {format(event.createdAt)}
-            </time>
-            <span className="w-36 shrink-0 font-medium">{ACTION_LABELS[event.action] ?? event.action}</span>
-            <span className="text-slate-700">
-              by {event.actorLabel}
-              {event.ip ? ` from ${event.ip}` : ""}
-              {event.outcome === "success" ? "" : ` (${event.outcome})`}
-            </span>
-            {summary ? <span className="basis-full text-xs text-slate-600 sm:pl-80">{summary}</span> : null}
-          </li>
-        );
-      })}
-    </ol>
+    <AuditEventList events={events} format={format} actionLabels={ACTION_LABELS} summarize={summarizeEvent} />
   );
 }
