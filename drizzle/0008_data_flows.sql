@@ -58,6 +58,7 @@ ALTER TABLE "devices" ADD COLUMN "source" "device_source" DEFAULT 'manual' NOT N
 ALTER TABLE "devices" ADD COLUMN "source_host" text;--> statement-breakpoint
 ALTER TABLE "devices" ADD COLUMN "external_id" text;--> statement-breakpoint
 ALTER TABLE "devices" ADD COLUMN "missing_since" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "devices" ADD COLUMN "last_import_run_id" uuid;--> statement-breakpoint
 ALTER TABLE "data_flow_runs" ADD CONSTRAINT "data_flow_runs_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_flow_runs" ADD CONSTRAINT "data_flow_runs_flow_id_data_flows_id_fk" FOREIGN KEY ("flow_id") REFERENCES "public"."data_flows"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_flows" ADD CONSTRAINT "data_flows_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

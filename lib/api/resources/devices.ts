@@ -30,7 +30,7 @@ export const deviceResource = defineResource({
   key: "devices",
   noun: "device",
   table: devices,
-  hiddenColumns: ["ip_addresses"],
+  hiddenColumns: ["ip_addresses", "last_import_run_id"],
   computed: {
     // A computed field so the response schema says "list of strings", not "object".
     ip_addresses: {

@@ -113,6 +113,8 @@ export const devices = pgTable(
     externalId: text("external_id"),
     /** Set when an import that read everything no longer saw the device; cleared when it reappears. */
     missingSince: timestamp("missing_since", { withTimezone: true }),
+    /** The data flow run that last read the device upstream (no foreign key: runs may be pruned). */
+    lastImportRunId: uuid("last_import_run_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
