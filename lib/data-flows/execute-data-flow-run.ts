@@ -23,6 +23,14 @@ export interface ExecuteRunOptions extends ImportDevicesOptions {
 
 export type ExecuteRunResult = { status: DataFlowRunStatus; errorMessage: string | null } | null;
 
+/** The process stopped mid-run: the run is queued again, with its progress, for the job's retry to resume. */
+export class RunInterruptedError extends Error {
+  override name = "RunInterruptedError";
+  constructor() {
+    super("The run was interrupted by a server stop; it resumes when a worker picks it up again");
+  }
+}
+
 /** The flow's credential was deleted or belongs elsewhere. */
 class CredentialMissingError extends Error {
   override name = "CredentialMissingError";
@@ -104,6 +112,13 @@ export async function executeDataFlowRun(
       },
       options,
     );
+    if (result.outcome === "interrupted") {
+      await db
+        .update(dataFlowRuns)
+        .set({ status: "queued", updatedAt: sql`now()` })
+        .where(and(eq(dataFlowRuns.id, run.id), eq(dataFlowRuns.status, "running")));
+      throw new RunInterruptedError();
+    }
     if (result.outcome === "completed") status = "succeeded";
     else if (result.outcome === "cancelled") status = "cancelled";
     else {
@@ -116,6 +131,7 @@ export async function executeDataFlowRun(
       errorMessage = messageOf(result.error);
     }
   } catch (error) {
+    if (error instanceof RunInterruptedError) throw error;
     stopError = error;
     status = "failed";
     errorMessage = messageOf(error);

@@ -32,11 +32,15 @@ export interface ImportDevicesOptions {
   retry?: Partial<RetryPolicy>;
   /** Times paging may start again from the first page after a timeout mid-way (default 3). */
   maxRestarts?: number;
+  /** Aborted when the process stops: the import ends after the page in hand ("interrupted"). */
+  signal?: AbortSignal;
 }
 
 export type ImportDevicesResult =
   | { outcome: "completed"; pages: number; missing: number }
   | { outcome: "cancelled"; pages: number }
+  /** The process is stopping; what was committed stays, and the run is to be resumed. */
+  | { outcome: "interrupted"; pages: number }
   /** Stopped by an error; `pages` were committed before it. */
   | { outcome: "stopped"; pages: number; error: unknown };
 
@@ -52,6 +56,7 @@ export async function importDevices(
   let pages = 0;
   let restarts = 0;
   for (;;) {
+    if (options.signal?.aborted) return { outcome: "interrupted", pages };
     let page: Awaited<ReturnType<typeof fetchDevicesPageWithRetry>>;
     try {
       page = await fetchDevicesPageWithRetry(
