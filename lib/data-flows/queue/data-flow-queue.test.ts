@@ -13,7 +13,12 @@ import {
   readRun,
 } from "@/lib/testing/data-flow-test-support";
 import { runDataFlowNow } from "../run-commands";
-import { type DataFlowQueue, type DataFlowQueueOptions, startDataFlowQueue } from "./data-flow-queue";
+import {
+  type DataFlowQueue,
+  type DataFlowQueueOptions,
+  SCHEDULER_QUEUE,
+  startDataFlowQueue,
+} from "./data-flow-queue";
 import { enqueueDueRuns } from "./scheduled-runs";
 
 let fake: FakeAxonius;
@@ -119,6 +124,12 @@ describe("durable data flow runs", () => {
       attempts: 2,
     });
     expect(await importedDevices(target.organizationId, target.credential.hostUrl)).toHaveLength(300);
+  });
+
+  it("starts with the every-minute pg-boss schedule that wakes the scheduler", async () => {
+    const queue = await startQueue({ schedule: true });
+    const schedules = await queue.boss.getSchedules();
+    expect(schedules.map((entry) => [entry.name, entry.cron])).toContainEqual([SCHEDULER_QUEUE, "* * * * *"]);
   });
 
   it("the scheduler queues due flows once and moves their next run on", async () => {
