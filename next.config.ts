@@ -12,7 +12,13 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly from node_modules at run time; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible", "ioredis"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "rate-limiter-flexible",
+    "ioredis",
+    "pg-boss",
+  ],
   poweredByHeader: false,
   experimental: {
     authInterrupts: true,

@@ -18,6 +18,7 @@ import { ensureAuthSecret } from "@/lib/config/auth-secret";
 import { readConfig } from "@/lib/config/env";
 import { getInstallationKeyRing } from "@/lib/crypto/installation-keys";
 import { getSecretPepper } from "@/lib/crypto/secret-pepper";
+import { startDataFlowWorker } from "@/lib/data-flows/queue/data-flow-worker";
 import { closeDb, getDb } from "@/lib/db/client";
 import { describeSeededAdmins, prepareDatabase } from "@/lib/db/prepare-database";
 import type { SeededAdmin } from "@/lib/db/seed/seed-database";
@@ -118,6 +119,7 @@ async function serve(): Promise<void> {
   await new Promise<void>((resolve) =>
     server.listen(config.port, process.env.HOSTNAME || undefined, resolve),
   );
+  await startDataFlowWorker();
 }
 
 if (workers > 1 && cluster.isPrimary) {

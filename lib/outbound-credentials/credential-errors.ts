@@ -46,3 +46,18 @@ export class CredentialSecretsUnreadableError extends FormError {
     this.name = "CredentialSecretsUnreadableError";
   }
 }
+
+/** Data flows use the credential: delete or change them first. */
+export class CredentialInUseError extends FormError {
+  constructor(readonly flowNames: readonly string[]) {
+    const shown = flowNames
+      .slice(0, 5)
+      .map((name) => `"${name}"`)
+      .join(", ");
+    const more = flowNames.length > 5 ? ` and ${flowNames.length - 5} more` : "";
+    super(
+      `This credential is used by ${flowNames.length === 1 ? "the data flow" : "the data flows"} ${shown}${more}. Delete those data flows or give them another credential first.`,
+    );
+    this.name = "CredentialInUseError";
+  }
+}

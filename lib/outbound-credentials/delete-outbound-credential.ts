@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
 import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Executor } from "@/lib/db/client";
-import { outboundCredentials } from "@/lib/db/schema";
+import { dataFlows, outboundCredentials } from "@/lib/db/schema";
+import { CredentialInUseError } from "./credential-errors";
 import { CREDENTIAL_TARGET_TYPE, type OutboundCredentialRecord } from "./credential-record";
 import { type DeleteOutboundCredentialInput, deleteOutboundCredentialSchema } from "./credential-schemas";
 import { byOrganizationAndId, lockOutboundCredential } from "./find-outbound-credential";
@@ -9,9 +11,8 @@ import { byOrganizationAndId, lockOutboundCredential } from "./find-outbound-cre
  * Deletes a credential, and its sealed secrets with it, and audits it. Returns the deleted
  * credential, or null when the organization has no such credential.
  *
- * Seam for data flows (the next issue; no table yet): a flow will reference its credential
- * with a restricting foreign key, and this command will refuse, with a message naming the
- * flows, while any flow uses the credential.
+ * Refused with CredentialInUseError, naming the flows, while any data flow uses the
+ * credential (data_flows.credential_id also restricts the delete in the database).
  */
 export async function deleteOutboundCredential(
   executor: Executor,
@@ -23,6 +24,12 @@ export async function deleteOutboundCredential(
   return executor.transaction(async (tx) => {
     const current = await lockOutboundCredential(tx, organizationId, values.credentialId);
     if (!current) return null;
+    const users = await tx
+      .select({ name: dataFlows.name })
+      .from(dataFlows)
+      .where(eq(dataFlows.credentialId, current.id))
+      .orderBy(dataFlows.nameKey);
+    if (users.length > 0) throw new CredentialInUseError(users.map((flow) => flow.name));
     await tx.delete(outboundCredentials).where(byOrganizationAndId(organizationId, current.id));
     await recordAuditEvent(tx, {
       organizationId,

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, like, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
-import { outboundCredentials } from "@/lib/db/schema";
+import { dataFlows, outboundCredentials } from "@/lib/db/schema";
 import { containsPattern } from "@/lib/db/text-search";
 import { credentialColumns, credentialNameKey, type OutboundCredentialRecord } from "./credential-record";
 import {
@@ -10,10 +10,7 @@ import {
 } from "./credential-schemas";
 
 export interface OutboundCredentialRow extends OutboundCredentialRecord {
-  /**
-   * How many data flows use the credential. Data flows are the next issue and have no table
-   * yet, so it is 0 here; the seam is this query, which will count them with a join.
-   */
+  /** How many data flows use the credential (it cannot be deleted while any does). */
   dataFlowCount: number;
 }
 
@@ -73,7 +70,10 @@ export async function listOutboundCredentials(
   }
   const where = and(...conditions);
   const rows = await executor
-    .select(credentialColumns)
+    .select({
+      ...credentialColumns,
+      dataFlowCount: sql<number>`(select count(*)::int from ${dataFlows} where ${dataFlows}.credential_id = ${outboundCredentials}.id)`,
+    })
     .from(outboundCredentials)
     .where(where)
     .orderBy(...orderOf(options.sort, options.direction))
@@ -81,7 +81,7 @@ export async function listOutboundCredentials(
     .offset(options.offset);
   const [counted] = await executor.select({ total: count() }).from(outboundCredentials).where(where);
   return {
-    credentials: rows.map((row) => ({ ...row, dataFlowCount: 0 })),
+    credentials: rows.map((row) => ({ ...row, dataFlowCount: Number(row.dataFlowCount) })),
     total: counted?.total ?? 0,
     limit: options.limit,
     offset: options.offset,

@@ -3,6 +3,7 @@ import { closeDb } from "@/lib/db/client";
 import { logFor } from "@/lib/log/logger";
 import { batchedWriteStats, flushAllWriters } from "@/lib/usage/batched-writer";
 import { ConnectionDrain, IDLE_LINGER_MS } from "./connection-drain";
+import { runShutdownTasks } from "./shutdown-tasks";
 
 const log = logFor("server");
 
@@ -48,6 +49,9 @@ export function stopGracefullyOnSignals(server: http.Server, options: ShutdownOp
     log.info({ signal, openConnections: drain.openConnections }, "stopping: finishing requests in flight");
     try {
       await drain.drain(options.lingerMs ?? IDLE_LINGER_MS);
+      for (const result of await runShutdownTasks()) {
+        if (result.status === "rejected") log.error({ err: result.reason, signal }, "a shutdown task failed");
+      }
       await flushAllWriters(options.flushDeadlineMs ?? FLUSH_DEADLINE_MS);
       await closeDb();
       log.info(

@@ -88,7 +88,14 @@ describe("report generation", () => {
     expect(report.result).toEqual({
       total: 3,
       by_status: { available: 1, assigned: 0, maintenance: 1, retired: 1 },
-      by_type: { body_camera: 2, in_car_camera: 0, conducted_energy_weapon: 0, mobile_phone: 0, dock: 1 },
+      by_type: {
+        body_camera: 2,
+        in_car_camera: 0,
+        conducted_energy_weapon: 0,
+        mobile_phone: 0,
+        dock: 1,
+        other: 0,
+      },
     });
   });
 

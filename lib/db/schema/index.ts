@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./clients";
+export * from "./data-flows";
 export * from "./encryption";
 export * from "./identity";
 export * from "./limits";

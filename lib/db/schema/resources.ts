@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   index,
@@ -81,23 +82,52 @@ export const deviceTypeEnum = pgEnum("device_type", [
   "conducted_energy_weapon",
   "mobile_phone",
   "dock",
+  /** What an import brings in when no mapping says otherwise. */
+  "other",
 ]);
 export const deviceStatusEnum = pgEnum("device_status", ["available", "assigned", "maintenance", "retired"]);
+/** Where a device came from: entered in Latchkey, or imported by a data flow from an Axonius instance. */
+export const deviceSourceEnum = pgEnum("device_source", ["manual", "axonius"]);
 
 export const devices = pgTable(
   "devices",
   {
     id: id(),
     organizationId: organizationId(),
+    /** Unique in the organization when not empty; an imported device may have none. */
     serial: text("serial").notNull(),
     model: text("model").notNull(),
     type: deviceTypeEnum("type").notNull(),
     status: deviceStatusEnum("status").notNull().default("available"),
     assignedUserId: uuid("assigned_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The first preferred hostname Axonius reports; null for a device entered by hand. */
+    hostname: text("hostname"),
+    /** IPv4 and IPv6 addresses as text, a JSON list (the schema has no SQL arrays). */
+    ipAddresses: jsonb("ip_addresses").$type<string[]>().notNull().default([]),
+    /** When the source last saw the device. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    source: deviceSourceEnum("source").notNull().default("manual"),
+    /** For imported devices: the Axonius instance, the credential's normalized host URL. */
+    sourceHost: text("source_host"),
+    /** For imported devices: the device's key at the source (Axonius `internal_axon_id`). */
+    externalId: text("external_id"),
+    /** Set when an import that read everything no longer saw the device; cleared when it reappears. */
+    missingSince: timestamp("missing_since", { withTimezone: true }),
+    /** The data flow run that last read the device upstream (no foreign key: runs may be pruned). */
+    lastImportRunId: uuid("last_import_run_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [uniqueIndex("devices_organization_serial_unique").on(table.organizationId, table.serial)],
+  (table) => [
+    uniqueIndex("devices_organization_serial_unique")
+      .on(table.organizationId, table.serial)
+      .where(sql`${table.serial} <> ''`),
+    uniqueIndex("devices_organization_source_external_unique").on(
+      table.organizationId,
+      table.sourceHost,
+      table.externalId,
+    ),
+  ],
 );
 
 export const reportKindEnum = pgEnum("report_kind", ["case_summary", "evidence_inventory", "device_status"]);
