@@ -12,6 +12,7 @@ import { TestConnectionPanel } from "@/components/credentials/test-connection-pa
 import { PageHeader } from "@/components/ui/page-header";
 import { listAuditEventsForTarget } from "@/lib/audit/list-audit-events-for-target";
 import { requireAdmin } from "@/lib/auth/current-user";
+import { listDataFlows } from "@/lib/data-flows/data-flow-queries";
 import { getDb } from "@/lib/db/client";
 import { CREDENTIAL_SECRETS_UNREADABLE } from "@/lib/outbound-credentials/credential-errors";
 import { CREDENTIAL_TARGET_TYPE } from "@/lib/outbound-credentials/credential-record";
@@ -42,10 +43,11 @@ export default async function CredentialPage({ params }: { params: Promise<{ cre
   const db = await getDb();
   const credential = await findOutboundCredential(db, organizationId, credentialId);
   if (!credential) notFound();
-  const events = await listAuditEventsForTarget(db, organizationId, {
-    type: CREDENTIAL_TARGET_TYPE,
-    id: credential.id,
-  });
+  const [events, flows] = await Promise.all([
+    listAuditEventsForTarget(db, organizationId, { type: CREDENTIAL_TARGET_TYPE, id: credential.id }),
+    listDataFlows(db, organizationId),
+  ]);
+  const usedBy = flows.filter((flow) => flow.credentialId === credential.id).map((flow) => flow.name);
   const summary = toCredentialSummary(credential);
   const unreadable =
     credential.lastTestOutcome === "failed" && credential.lastTestMessage === CREDENTIAL_SECRETS_UNREADABLE;
@@ -80,7 +82,7 @@ export default async function CredentialPage({ params }: { params: Promise<{ cre
         <dt className="text-slate-500">Created</dt>
         <dd>{formatDateTime(credential.createdAt)}</dd>
         <dt className="text-slate-500">Data flows using it</dt>
-        <dd>None: no data flows exist yet</dd>
+        <dd>{usedBy.length > 0 ? usedBy.join(", ") : "None"}</dd>
       </dl>
       <div className="space-y-10">
         <Section id="credential-connection" title="Connection">
