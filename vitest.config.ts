@@ -5,12 +5,6 @@ export default defineConfig({
   resolve: {
     alias: {
       "@": path.resolve(import.meta.dirname),
-      // Next resolves `import "server-only"` itself (an error in client bundles, nothing on the
-      // server); the tests run server code, so they get Next's server half.
-      "server-only": path.resolve(
-        import.meta.dirname,
-        "node_modules/next/dist/compiled/server-only/empty.js",
-      ),
     },
   },
   test: {

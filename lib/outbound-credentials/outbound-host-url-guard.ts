@@ -1,4 +1,3 @@
-import "server-only";
 import { type AllowHosts, isAllowListed, parseAllowHosts } from "@/lib/net/outbound/allow-hosts";
 import { checkOutboundUrl, type OutboundClient } from "@/lib/net/outbound/outbound-client";
 import type { HostUrlGuard } from "./host-url-check";

@@ -1,4 +1,3 @@
-import "server-only";
 import { inspect } from "node:util";
 import { type AuditActor, recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import type { Executor } from "@/lib/db/client";

@@ -134,11 +134,15 @@ describe("testOutboundCredential", () => {
     const actions = (await auditActionsOf(organizationId))
       .filter((event) => event.targetId === credential.id)
       .map((event) => [event.action, event.outcome]);
-    expect(actions).toEqual([
-      ["outbound_credential.created", "success"],
-      ["outbound_credential.decrypt_failed", "failure"],
-      ["outbound_credential.tested", "failure"],
-    ]);
+    // Events of one instant may come back in either order.
+    expect(actions).toHaveLength(3);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        ["outbound_credential.created", "success"],
+        ["outbound_credential.decrypt_failed", "failure"],
+        ["outbound_credential.tested", "failure"],
+      ]),
+    );
   });
 
   it("finds nothing of another organization's, and records nothing there", async () => {

@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { testAxoniusConnection } from "@/lib/axonius/test-axonius-connection";
