@@ -6,26 +6,17 @@ import { updateClient } from "@/lib/clients/update-client";
 import { getDb } from "@/lib/db/client";
 import { apiClients, cases, organizations } from "@/lib/db/schema";
 import { handleRevocationRequest } from "@/lib/oauth/revocation-endpoint";
-import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
 import { rotateCurrentSecret } from "@/lib/testing/client-test-support";
-import { basicAuth, createTenantWithClient, formRequest } from "@/lib/testing/oauth-test-support";
+import {
+  accessTokenFor,
+  basicAuth,
+  createTenantWithClient,
+  formRequest,
+} from "@/lib/testing/oauth-test-support";
 import { flushApiRequestLog, listClientApiRequests } from "@/lib/usage/api-request-log";
 import { handleApiRequest } from "./handle-api-request";
 
 const IP = "198.51.100.40";
-
-async function tokenFor(clientId: string, secret: string, ip = IP): Promise<string> {
-  const response = await handleTokenRequest(
-    formRequest(
-      "/api/oauth/token",
-      { grant_type: "client_credentials" },
-      { authorization: basicAuth(clientId, secret) },
-    ),
-    ip,
-  );
-  const body = (await response.json()) as { access_token: string };
-  return body.access_token;
-}
 
 function get(path: string, headers: Record<string, string>, ip = IP) {
   const request = new Request(`http://localhost:3000/api/v1/${path}`, { headers });
@@ -46,7 +37,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 describe("resource API authentication", () => {
   it("reads with a bearer token, and refuses writes outside its scope with insufficient_scope", async () => {
     const tenant = await createTenantWithClient(["cases:read"]);
-    const token = await tokenFor(tenant.client.clientId, tenant.secret);
+    const token = await accessTokenFor(tenant.client.clientId, tenant.secret);
     const read = await get("cases?limit=5", bearer(token));
     expect(read.status).toBe(200);
     const write = await post("cases", bearer(token), { number: "X-1", title: "Nope" });
@@ -84,7 +75,7 @@ describe("resource API authentication", () => {
     const db = await getDb();
     const { clientId } = tenant.client;
 
-    const revoked = await tokenFor(clientId, tenant.secret);
+    const revoked = await accessTokenFor(clientId, tenant.secret);
     expect((await get("cases", bearer(revoked))).status).toBe(200);
     await handleRevocationRequest(
       formRequest(
@@ -96,7 +87,7 @@ describe("resource API authentication", () => {
     );
     expect((await get("cases", bearer(revoked))).status).toBe(401);
 
-    const token = await tokenFor(clientId, tenant.secret);
+    const token = await accessTokenFor(clientId, tenant.secret);
     await updateClient(db, tenant.organizationId, tenant.actor, { clientId, permissions: ["cases:read"] });
     expect((await get("devices", bearer(token))).status).toBe(403);
     expect((await get("cases", bearer(token))).status).toBe(200);
@@ -107,7 +98,7 @@ describe("resource API authentication", () => {
     await setClientStatus(db, tenant.organizationId, tenant.actor, { clientId, status: "active" });
     // Enabling again restores the secret, not the tokens issued before the client was disabled.
     expect((await get("cases", bearer(token))).status).toBe(401);
-    expect((await get("cases", bearer(await tokenFor(clientId, tenant.secret)))).status).toBe(200);
+    expect((await get("cases", bearer(await accessTokenFor(clientId, tenant.secret)))).status).toBe(200);
 
     const rotated = await rotateCurrentSecret(db, tenant.organizationId, tenant.actor, {
       clientId,
@@ -118,7 +109,7 @@ describe("resource API authentication", () => {
       200,
     );
 
-    const beforeDeletion = await tokenFor(clientId, rotated?.secret ?? "");
+    const beforeDeletion = await accessTokenFor(clientId, rotated?.secret ?? "");
     expect((await get("cases", bearer(beforeDeletion))).status).toBe(200);
     await deleteClient(db, tenant.organizationId, tenant.actor, {
       clientId,
@@ -130,7 +121,7 @@ describe("resource API authentication", () => {
   it("enforces the allow-list on the address the server decided, ignoring X-Forwarded-For", async () => {
     const tenant = await createTenantWithClient(["cases:read"], { allowedIps: ["203.0.113.0/24"] });
     const db = await getDb();
-    const token = await tokenFor(tenant.client.clientId, tenant.secret);
+    const token = await accessTokenFor(tenant.client.clientId, tenant.secret);
     await db
       .update(organizations)
       .set({ restrictApiByIp: true })
@@ -168,15 +159,15 @@ describe("resource API authentication", () => {
       .insert(cases)
       .values({ organizationId: theirs.organizationId, number: "T-1", title: "Theirs" })
       .returning();
-    const token = await tokenFor(mine.client.clientId, mine.secret);
+    const token = await accessTokenFor(mine.client.clientId, mine.secret);
     expect((await get(`cases/${foreign?.id}`, bearer(token))).status).toBe(404);
-    const ownToken = await tokenFor(theirs.client.clientId, theirs.secret);
+    const ownToken = await accessTokenFor(theirs.client.clientId, theirs.secret);
     expect((await get(`cases/${foreign?.id}`, bearer(ownToken))).status).toBe(200);
   });
 
   it("refuses an organization moved to the free plan", async () => {
     const tenant = await createTenantWithClient(["cases:read"]);
-    const token = await tokenFor(tenant.client.clientId, tenant.secret);
+    const token = await accessTokenFor(tenant.client.clientId, tenant.secret);
     const db = await getDb();
     await db.update(organizations).set({ plan: "free" }).where(eq(organizations.id, tenant.organizationId));
     expect((await get("cases", bearer(token))).status).toBe(403);
@@ -184,7 +175,7 @@ describe("resource API authentication", () => {
 
   it("records each call in the API audit log of the client, and keeps last used current", async () => {
     const tenant = await createTenantWithClient(["cases:read"]);
-    const token = await tokenFor(tenant.client.clientId, tenant.secret);
+    const token = await accessTokenFor(tenant.client.clientId, tenant.secret);
     await get("cases?limit=1", bearer(token));
     await get("devices", bearer(token));
     await flushApiRequestLog();

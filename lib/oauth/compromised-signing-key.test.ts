@@ -3,39 +3,24 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { handleApiRequest } from "@/lib/api/handle-api-request";
 import { getDb } from "@/lib/db/client";
 import { auditEvents, signingKeys } from "@/lib/db/schema";
 import { createTestOrganization } from "@/lib/testing/factories";
-import { basicAuth, createTenantWithClient, formRequest, TEST_IP } from "@/lib/testing/oauth-test-support";
+import {
+  accessTokenFor,
+  basicAuth,
+  casesStatusWith,
+  createTenantWithClient,
+  formRequest,
+  TEST_IP,
+} from "@/lib/testing/oauth-test-support";
 import { captureKeyRing } from "@/lib/testing/signing-key-test-support";
 import { verifyAccessToken } from "./access-token";
 import { handleJwksRequest } from "./discovery";
 import { handleIntrospectionRequest } from "./introspection-endpoint";
 import { replaceCompromisedSigningKeys, rotateSigningKey } from "./signing-key-rotation";
-import { handleTokenRequest } from "./token-endpoint";
 
 const OPERATOR = { type: "system" as const, id: null, label: "ops (keys:rotate --compromised)", ip: null };
-
-async function tokenFor(clientId: string, secret: string): Promise<string> {
-  const response = await handleTokenRequest(
-    formRequest(
-      "/api/oauth/token",
-      { grant_type: "client_credentials" },
-      { authorization: basicAuth(clientId, secret) },
-    ),
-    TEST_IP,
-  );
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-async function apiStatus(token: string): Promise<number> {
-  const request = new Request("http://localhost:3000/api/v1/cases", {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return (await handleApiRequest(request, TEST_IP, ["cases"])).status;
-}
 
 const kidOf = (token: string) =>
   (JSON.parse(Buffer.from(token.split(".")[0] ?? "", "base64url").toString()) as { kid: string }).kid;
@@ -59,10 +44,10 @@ async function setUp() {
     return ((await response.json()) as { active: boolean }).active;
   };
   // Two keys live, so that both the current and the previous key's tokens are at stake.
-  const previousKeyToken = await tokenFor(tenant.client.clientId, tenant.secret);
+  const previousKeyToken = await accessTokenFor(tenant.client.clientId, tenant.secret);
   await rotateSigningKey(await getDb(), OPERATOR, 3600, new Date(Date.now() + 1000 * 86_400 * 365));
-  const currentKeyToken = await tokenFor(tenant.client.clientId, tenant.secret);
-  for (const token of [previousKeyToken, currentKeyToken]) expect(await apiStatus(token)).toBe(200);
+  const currentKeyToken = await accessTokenFor(tenant.client.clientId, tenant.secret);
+  for (const token of [previousKeyToken, currentKeyToken]) expect(await casesStatusWith(token)).toBe(200);
   expect(kidOf(previousKeyToken)).not.toBe(kidOf(currentKeyToken));
   return { ...tenant, introspect, previousKeyToken, currentKeyToken };
 }
@@ -80,14 +65,14 @@ describe("a compromised signing key", () => {
     // ...yet every use is refused, because the key's state is read with the token's state.
     expect([...retired].sort()).toEqual([kidOf(previousKeyToken), kidOf(currentKeyToken)].sort());
     for (const token of [previousKeyToken, currentKeyToken]) {
-      expect(await apiStatus(token)).toBe(401);
+      expect(await casesStatusWith(token)).toBe(401);
       expect(await introspect(token)).toBe(false);
     }
     // The JWKS publishes only the new key, and the stale process signs with it from its next token on.
     expect(await publishedKids()).toEqual([current]);
-    const fresh = await tokenFor(client.clientId, secret);
+    const fresh = await accessTokenFor(client.clientId, secret);
     expect(kidOf(fresh)).toBe(current);
-    expect(await apiStatus(fresh)).toBe(200);
+    expect(await casesStatusWith(fresh)).toBe(200);
 
     const events = await (await getDb())
       .select()
@@ -119,16 +104,16 @@ describe("a compromised signing key", () => {
       expect(stdout).toContain(kidOf(currentKeyToken));
       // Nothing told this process: its key ring and verified-token cache are as they were.
       expect((await verifyAccessToken(currentKeyToken)).ok).toBe(true);
-      expect(await apiStatus(currentKeyToken)).toBe(401);
+      expect(await casesStatusWith(currentKeyToken)).toBe(401);
       const [state] = await (await getDb())
         .select({ state: signingKeys.state })
         .from(signingKeys)
         .where(eq(signingKeys.kid, kidOf(currentKeyToken)));
       expect(state?.state).toBe("retired");
       expect(await publishedKids()).not.toContain(kidOf(currentKeyToken));
-      const fresh = await tokenFor(client.clientId, secret);
+      const fresh = await accessTokenFor(client.clientId, secret);
       expect(kidOf(fresh)).not.toBe(kidOf(currentKeyToken));
-      expect(await apiStatus(fresh)).toBe(200);
+      expect(await casesStatusWith(fresh)).toBe(200);
     },
   );
 });

@@ -1,37 +1,22 @@
 import { randomUUID, sign } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { handleApiRequest } from "@/lib/api/handle-api-request";
 import { createClient } from "@/lib/clients/create-client";
 import { endSecretGrace } from "@/lib/clients/end-secret-grace";
 import { setClientStatus } from "@/lib/clients/set-client-status";
 import { getDb } from "@/lib/db/client";
 import { apiClientSecrets } from "@/lib/db/schema";
 import { currentSecretIdFor, rotateCurrentSecret } from "@/lib/testing/client-test-support";
-import { basicAuth, createTenantWithClient, formRequest, TEST_IP } from "@/lib/testing/oauth-test-support";
+import {
+  accessTokenFor,
+  basicAuth,
+  casesStatusWith,
+  createTenantWithClient,
+  formRequest,
+  TEST_IP,
+} from "@/lib/testing/oauth-test-support";
 import { handleIntrospectionRequest } from "./introspection-endpoint";
 import { getKeyRing } from "./signing-keys";
-import { handleTokenRequest } from "./token-endpoint";
-
-async function tokenFor(clientId: string, secret: string): Promise<string> {
-  const response = await handleTokenRequest(
-    formRequest(
-      "/api/oauth/token",
-      { grant_type: "client_credentials" },
-      { authorization: basicAuth(clientId, secret) },
-    ),
-    TEST_IP,
-  );
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-async function apiStatus(token: string): Promise<number> {
-  const request = new Request("http://localhost:3000/api/v1/cases", {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return (await handleApiRequest(request, TEST_IP, ["cases"])).status;
-}
 
 /**
  * A tenant with the client under test and a second client of the same organization that asks
@@ -58,53 +43,53 @@ async function tenantWithIntrospector() {
 describe("access tokens end with what issued them", () => {
   it("rotation without grace refuses every earlier token at once; tokens of the new secret work", async () => {
     const { db, organizationId, actor, client, secret, active } = await tenantWithIntrospector();
-    const earlier = await tokenFor(client.clientId, secret);
-    expect(await apiStatus(earlier)).toBe(200);
+    const earlier = await accessTokenFor(client.clientId, secret);
+    expect(await casesStatusWith(earlier)).toBe(200);
     const rotated = await rotateCurrentSecret(db, organizationId, actor, {
       clientId: client.clientId,
       grace: "none",
     });
-    expect(await apiStatus(earlier)).toBe(401);
+    expect(await casesStatusWith(earlier)).toBe(401);
     expect(await active(earlier)).toBe(false);
     // Issued in the same second as the rotation, and still good.
-    const later = await tokenFor(client.clientId, rotated?.secret ?? "");
-    expect(await apiStatus(later)).toBe(200);
+    const later = await accessTokenFor(client.clientId, rotated?.secret ?? "");
+    expect(await casesStatusWith(later)).toBe(200);
     expect(await active(later)).toBe(true);
   });
 
   it("rotation with grace keeps the old secret's tokens until the grace period ends", async () => {
     const { db, organizationId, actor, client, secret, active } = await tenantWithIntrospector();
-    const oldSecretToken = await tokenFor(client.clientId, secret);
+    const oldSecretToken = await accessTokenFor(client.clientId, secret);
     await rotateCurrentSecret(db, organizationId, actor, { clientId: client.clientId, grace: "24h" });
-    const stillOldSecret = await tokenFor(client.clientId, secret);
-    expect(await apiStatus(oldSecretToken)).toBe(200);
-    expect(await apiStatus(stillOldSecret)).toBe(200);
+    const stillOldSecret = await accessTokenFor(client.clientId, secret);
+    expect(await casesStatusWith(oldSecretToken)).toBe(200);
+    expect(await casesStatusWith(stillOldSecret)).toBe(200);
     await db
       .update(apiClientSecrets)
       .set({ expiresAt: sql`now() - interval '1 second'` })
       .where(
         sql`${apiClientSecrets.apiClientId} = ${client.id} and ${apiClientSecrets.expiresAt} is not null`,
       );
-    expect(await apiStatus(oldSecretToken)).toBe(401);
-    expect(await apiStatus(stillOldSecret)).toBe(401);
+    expect(await casesStatusWith(oldSecretToken)).toBe(401);
+    expect(await casesStatusWith(stillOldSecret)).toBe(401);
     expect(await active(stillOldSecret)).toBe(false);
   });
 
   it("ending a grace period early, by hand or by rotating again, refuses the old secret's tokens", async () => {
     const { db, organizationId, actor, client, secret, active } = await tenantWithIntrospector();
-    const first = await tokenFor(client.clientId, secret);
+    const first = await accessTokenFor(client.clientId, secret);
     const second = await rotateCurrentSecret(db, organizationId, actor, {
       clientId: client.clientId,
       grace: "7d",
     });
-    const secondSecretToken = await tokenFor(client.clientId, second?.secret ?? "");
+    const secondSecretToken = await accessTokenFor(client.clientId, second?.secret ?? "");
     // Rotating again while the first secret is in grace revokes it: its tokens end with it.
     const third = await rotateCurrentSecret(db, organizationId, actor, {
       clientId: client.clientId,
       grace: "7d",
     });
-    expect(await apiStatus(first)).toBe(401);
-    expect(await apiStatus(secondSecretToken)).toBe(200);
+    expect(await casesStatusWith(first)).toBe(401);
+    expect(await casesStatusWith(secondSecretToken)).toBe(200);
     // "Stop now" on the secret in grace.
     const inGrace = (
       await db
@@ -117,40 +102,40 @@ describe("access tokens end with what issued them", () => {
       clientId: client.clientId,
       secretId: inGrace?.id ?? "",
     });
-    expect(await apiStatus(secondSecretToken)).toBe(401);
+    expect(await casesStatusWith(secondSecretToken)).toBe(401);
     expect(await active(secondSecretToken)).toBe(false);
-    expect(await apiStatus(await tokenFor(client.clientId, third?.secret ?? ""))).toBe(200);
+    expect(await casesStatusWith(await accessTokenFor(client.clientId, third?.secret ?? ""))).toBe(200);
   });
 
   it("disabling refuses every earlier token, also once the client is enabled again", async () => {
     const { db, organizationId, actor, client, secret, active } = await tenantWithIntrospector();
-    const earlier = await tokenFor(client.clientId, secret);
+    const earlier = await accessTokenFor(client.clientId, secret);
     expect(await active(earlier)).toBe(true);
     await setClientStatus(db, organizationId, actor, { clientId: client.clientId, status: "disabled" });
-    expect(await apiStatus(earlier)).toBe(401);
+    expect(await casesStatusWith(earlier)).toBe(401);
     await setClientStatus(db, organizationId, actor, { clientId: client.clientId, status: "active" });
-    expect(await apiStatus(earlier)).toBe(401);
+    expect(await casesStatusWith(earlier)).toBe(401);
     expect(await active(earlier)).toBe(false);
     // The same secret works again, and a token issued in the same second as the change is good.
-    const fresh = await tokenFor(client.clientId, secret);
-    expect(await apiStatus(fresh)).toBe(200);
+    const fresh = await accessTokenFor(client.clientId, secret);
+    expect(await casesStatusWith(fresh)).toBe(200);
     expect(await active(fresh)).toBe(true);
     // Enabling an active client, or disabling nothing, cuts nothing.
     await setClientStatus(db, organizationId, actor, { clientId: client.clientId, status: "active" });
-    expect(await apiStatus(fresh)).toBe(200);
+    expect(await casesStatusWith(fresh)).toBe(200);
   });
 
   it("refuses a token bound to a live secret of another client", async () => {
     const { db, organizationId, actor, client, secret } = await tenantWithIntrospector();
-    const token = await tokenFor(client.clientId, secret);
+    const token = await accessTokenFor(client.clientId, secret);
     const other = await createClient(db, organizationId, actor, {
       name: "Other",
       permissions: ["cases:read"],
     });
     const otherSecretId = await currentSecretIdFor(organizationId, other.client.clientId);
-    expect(await apiStatus(await resign(token, { lk_sid: otherSecretId }))).toBe(401);
+    expect(await casesStatusWith(await resign(token, { lk_sid: otherSecretId }))).toBe(401);
     // The same token re-signed unchanged still works: the refusal is the binding's.
-    expect(await apiStatus(await resign(token, {}))).toBe(200);
+    expect(await casesStatusWith(await resign(token, {}))).toBe(200);
   });
 });
 

@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { handleApiRequest } from "@/lib/api/handle-api-request";
-import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
-import { basicAuth, createTenantWithClient, formRequest } from "@/lib/testing/oauth-test-support";
+import { accessTokenFor, createTenantWithClient } from "@/lib/testing/oauth-test-support";
 import { findDirectHandler } from "./direct-routes";
 
 const IP = "198.51.100.71";
-
-async function tokenFor(clientId: string, secret: string) {
-  const response = await handleTokenRequest(
-    formRequest(
-      "/api/oauth/token",
-      { grant_type: "client_credentials" },
-      { authorization: basicAuth(clientId, secret) },
-    ),
-    IP,
-  );
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 describe("malformed input is a clear client error, never a crash or a 500", () => {
   it("answers 400 for a path with broken percent-encoding instead of throwing", async () => {
@@ -29,7 +16,9 @@ describe("malformed input is a clear client error, never a crash or a 500", () =
 
   it("refuses NUL characters in bodies, filters and Basic credentials", async () => {
     const tenant = await createTenantWithClient(["cases:read", "cases:create", "devices:read"]);
-    const bearer = { authorization: `Bearer ${await tokenFor(tenant.client.clientId, tenant.secret)}` };
+    const bearer = {
+      authorization: `Bearer ${await accessTokenFor(tenant.client.clientId, tenant.secret, IP)}`,
+    };
     const call = (path: string, init: RequestInit = {}) => {
       const request = new Request(`http://localhost/api/v1/${path}`, init);
       return handleApiRequest(request, IP, new URL(request.url).pathname.split("/").slice(3));

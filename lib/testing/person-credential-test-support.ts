@@ -3,10 +3,9 @@ import { handleApiRequest } from "@/lib/api/handle-api-request";
 import { hashPassword } from "@/lib/crypto/password";
 import { getDb } from "@/lib/db/client";
 import { organizations, type SecurityLevel } from "@/lib/db/schema";
-import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
 import type { Scope } from "@/lib/permissions/catalogue";
 import { createTestUser } from "@/lib/testing/factories";
-import { basicAuth, createTenantWithClient, formRequest } from "@/lib/testing/oauth-test-support";
+import { accessTokenFor, createTenantWithClient } from "@/lib/testing/oauth-test-support";
 import { createLegacyKey } from "@/lib/tokens/legacy-keys";
 import { createPersonalToken, type TokenActor } from "@/lib/tokens/token-commands";
 import type { CreateTokenInput } from "@/lib/tokens/token-schemas";
@@ -70,16 +69,8 @@ export async function setLevel(organizationId: string, level: SecurityLevel): Pr
   await db.update(organizations).set({ securityLevel: level }).where(eq(organizations.id, organizationId));
 }
 
-export async function tokenFor(clientId: string, secret: string): Promise<string> {
-  const response = await handleTokenRequest(
-    formRequest(
-      "/api/oauth/token",
-      { grant_type: "client_credentials" },
-      { authorization: basicAuth(clientId, secret) },
-    ),
-    PERSON_IP,
-  );
-  return ((await response.json()) as { access_token: string }).access_token;
+export function tokenFor(clientId: string, secret: string): Promise<string> {
+  return accessTokenFor(clientId, secret, PERSON_IP);
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
