@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { formatDateTime } from "@/components/clients/format-date-time";
 import { CredentialAuditEvents } from "@/components/credentials/credential-audit-events";
 import { CredentialSettingsForm } from "@/components/credentials/credential-settings-form";
@@ -10,6 +9,7 @@ import { DeleteCredentialButton } from "@/components/credentials/delete-credenti
 import { ReplaceSecretForm } from "@/components/credentials/replace-secret-form";
 import { TestConnectionPanel } from "@/components/credentials/test-connection-panel";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageSection } from "@/components/ui/page-section";
 import { listAuditEventsForTarget } from "@/lib/audit/list-audit-events-for-target";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { listDataFlows } from "@/lib/data-flows/data-flow-queries";
@@ -19,17 +19,6 @@ import { CREDENTIAL_TARGET_TYPE } from "@/lib/outbound-credentials/credential-re
 import { findOutboundCredential } from "@/lib/outbound-credentials/find-outbound-credential";
 
 export const metadata: Metadata = { title: "Credential" };
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="space-y-3">
-      <h2 id={id} className="text-lg font-semibold text-slate-900">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 /**
  * One outbound credential of the organization: its safe fields, "Test connection", its
@@ -85,10 +74,10 @@ export default async function CredentialPage({ params }: { params: Promise<{ cre
         <dd>{usedBy.length > 0 ? usedBy.join(", ") : "None"}</dd>
       </dl>
       <div className="space-y-10">
-        <Section id="credential-connection" title="Connection">
+        <PageSection id="credential-connection" title="Connection">
           <TestConnectionPanel credentialId={credential.id} lastTest={summary.lastTest} />
-        </Section>
-        <Section id="credential-settings" title="Settings">
+        </PageSection>
+        <PageSection id="credential-settings" title="Settings">
           <CredentialSettingsForm
             credential={{
               id: credential.id,
@@ -98,18 +87,18 @@ export default async function CredentialPage({ params }: { params: Promise<{ cre
               hostUrl: credential.hostUrl,
             }}
           />
-        </Section>
-        <Section id="credential-secret" title="Replace secret">
+        </PageSection>
+        <PageSection id="credential-secret" title="Replace secret">
           <ReplaceSecretForm credentialId={credential.id} connector={credential.connector} />
-        </Section>
-        <Section id="credential-deletion" title="Deletion">
+        </PageSection>
+        <PageSection id="credential-deletion" title="Deletion">
           <DeleteCredentialButton
             credential={{ id: credential.id, name: credential.name, connectorLabel: summary.connectorLabel }}
           />
-        </Section>
-        <Section id="credential-history" title="History">
+        </PageSection>
+        <PageSection id="credential-history" title="History">
           <CredentialAuditEvents events={events} format={formatDateTime} />
-        </Section>
+        </PageSection>
       </div>
     </>
   );

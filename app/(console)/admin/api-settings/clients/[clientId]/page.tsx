@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { ApiSettingsBreadcrumbs } from "@/components/clients/api-settings-breadcrumbs";
 import { ClientApiCalls } from "@/components/clients/client-api-calls";
 import { ClientAuditEvents } from "@/components/clients/client-audit-events";
@@ -12,6 +11,7 @@ import { ClientSecretsList } from "@/components/clients/client-secrets-list";
 import { ClientStatusBadge } from "@/components/clients/client-status-badge";
 import { formatDateTime } from "@/components/clients/format-date-time";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageSection } from "@/components/ui/page-section";
 import { listAuditEventsForTarget } from "@/lib/audit/list-audit-events-for-target";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { loadClientPolicy } from "@/lib/clients/client-policy";
@@ -25,17 +25,6 @@ import { listClientApiRequests } from "@/lib/usage/api-request-log";
 import { actorOf } from "@/lib/users/user-commands";
 
 export const metadata: Metadata = { title: "API client" };
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="space-y-3">
-      <h2 id={id} className="text-lg font-semibold text-slate-900">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 /** One API client of the organization; any other organization's client ID is simply not found. */
 export default async function ClientPage({ params }: { params: Promise<{ clientId: string }> }) {
@@ -79,7 +68,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         )}
       </dl>
       <div className="space-y-10">
-        <Section id="client-settings" title="Settings">
+        <PageSection id="client-settings" title="Settings">
           <ClientForm
             mode="edit"
             restrictsByIp={policy.restrictApiByIp}
@@ -92,15 +81,15 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
               permissions: client.permissions,
             }}
           />
-        </Section>
-        <Section id="client-request-rate" title="Request rate">
+        </PageSection>
+        <PageSection id="client-request-rate" title="Request rate">
           <ClientRequestRateForm
             clientId={client.clientId}
             requestsPerMinute={client.requestsPerMinute}
             defaultRequestsPerMinute={defaultRequestsPerMinute()}
           />
-        </Section>
-        <Section id="client-secrets" title="Secrets">
+        </PageSection>
+        <PageSection id="client-secrets" title="Secrets">
           <p className="max-w-3xl text-sm text-slate-600">
             Secrets are shown once, when they are made; Latchkey keeps only a hash and the first characters.
             Rotating makes a new secret; the old one keeps working for the period you choose, so the program
@@ -118,19 +107,19 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
             }
           />
           <ClientSecretsList clientId={client.clientId} secrets={secrets} format={formatDateTime} />
-        </Section>
-        <Section id="client-lifecycle" title="Status and deletion">
+        </PageSection>
+        <PageSection id="client-lifecycle" title="Status and deletion">
           <ClientLifecycleControls
             key={client.status}
             client={{ clientId: client.clientId, name: client.name, status: client.status }}
           />
-        </Section>
-        <Section id="client-activity" title="Recent activity">
+        </PageSection>
+        <PageSection id="client-activity" title="Recent activity">
           <ClientAuditEvents events={events} format={formatDateTime} />
-        </Section>
-        <Section id="client-api-calls" title="API calls">
+        </PageSection>
+        <PageSection id="client-api-calls" title="API calls">
           <ClientApiCalls calls={calls} format={formatDateTime} />
-        </Section>
+        </PageSection>
       </div>
     </>
   );
