@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Page, TestInfo } from "@playwright/test";
+import { startFakeAxonius } from "@/lib/axonius/fake/fake-axonius-server";
 import { createClientThroughForm, LIST_PATH, openClient, uniqueClientName } from "./api-client-steps";
 import {
   addCredentialInWizard,
@@ -16,6 +17,8 @@ import {
   openAuthenticateStep,
   uniqueCredentialName,
 } from "./credential-steps";
+import { createDataFlowThroughWizard, credentialForFake, uniqueFlowName } from "./data-flow-steps";
+import { FAKE_AXONIUS_PORT } from "./fake-axonius-port";
 import { expect } from "./fixtures";
 
 /** Who looks at the page: nobody signed in, Demo Agency's administrator, or a member without Admin. */
@@ -65,6 +68,33 @@ async function openNewCredential(page: Page, testInfo: TestInfo): Promise<void> 
     page,
     fakeAxoniusCredential(uniqueCredentialName(testInfo, "Accessibility check")),
   );
+}
+
+/** A data flow made for the check, so its page shows its settings and history. */
+async function openNewDataFlow(page: Page, testInfo: TestInfo): Promise<void> {
+  await createDataFlowThroughWizard(page, {
+    name: uniqueFlowName(testInfo, "Accessibility flow"),
+    credential: fakeAxoniusCredential(uniqueCredentialName(testInfo, "Accessibility flow credential")),
+    schedule: "Every day",
+  });
+}
+
+/** A finished run of a flow made for the check, against a small fake Axonius: counts, bar at 100 %. */
+async function openFinishedRun(page: Page, testInfo: TestInfo): Promise<void> {
+  const secrets = { apiKey: `a11y-key-${randomUUID()}`, apiSecret: `a11y-secret-${randomUUID()}` };
+  const fake = await startFakeAxonius({ port: FAKE_AXONIUS_PORT, ...secrets, deviceCount: 25 });
+  try {
+    await createDataFlowThroughWizard(page, {
+      name: uniqueFlowName(testInfo, "Accessibility run"),
+      credential: credentialForFake(uniqueCredentialName(testInfo, "Accessibility run credential"), secrets),
+    });
+    await page.getByRole("button", { name: "Run now" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Status:" })).toContainText("Succeeded", {
+      timeout: 30_000,
+    });
+  } finally {
+    await fake.close();
+  }
 }
 
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
@@ -157,6 +187,21 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     file: "app/(console)/data-flows/new/page.tsx",
     viewer: "admin",
     open: openWizardWithTiles,
+  },
+  {
+    file: "app/(console)/data-flows/[flowId]/page.tsx",
+    viewer: "admin",
+    open: openNewDataFlow,
+  },
+  {
+    file: "app/(console)/data-flows/[flowId]/runs/[runId]/page.tsx",
+    viewer: "admin",
+    open: openFinishedRun,
+  },
+  {
+    file: "app/(console)/devices/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, "/devices", "Devices"),
   },
   {
     file: "app/(console)/integrations/page.tsx",

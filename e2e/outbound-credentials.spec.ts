@@ -58,7 +58,6 @@ test.describe("outbound credentials", () => {
     await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Data flows" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Data flows" })).toBeVisible();
-    await expect(page.getByText("No data flows exist yet.")).toBeVisible();
     await page.getByRole("link", { name: "Create data flow" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Create data flow" })).toBeVisible();
 
@@ -115,9 +114,9 @@ test.describe("outbound credentials", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Configure" })).toBeVisible();
     await expect(stepLink(page, "Configure")).toHaveAttribute("aria-current", "step");
     await expect(stepLink(page, "Review")).toHaveCount(0);
-    await expect(page.getByText("Configuring what to import arrives with data flows.")).toBeVisible();
+    await expect(page.getByLabel("Data flow name")).toBeVisible();
     await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Continue" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Continue" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Back" })).toBeVisible();
 
     // The place survives a reload, and the browser's Back goes to the step before.

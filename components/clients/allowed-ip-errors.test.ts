@@ -1,8 +1,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { set } from "react-hook-form";
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "@/lib/auth/run-admin-action";
 import { createClientSchema } from "@/lib/clients/client-schemas";
+import { fieldErrorsOf } from "@/lib/forms/field-errors-of";
 import { allowedIpErrorsOf } from "./allowed-ip-errors";
 
 const resolve = zodResolver(createClientSchema);

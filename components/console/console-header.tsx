@@ -54,6 +54,9 @@ export function ConsoleHeader({ user }: { user: ConsoleUser }) {
               <Link href="/data-flows" className={NAV_LINK}>
                 Data flows
               </Link>
+              <Link href="/devices" className={NAV_LINK}>
+                Devices
+              </Link>
               <Link href="/admin" className={NAV_LINK}>
                 Admin
               </Link>

@@ -1,16 +1,29 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useId } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { type CredentialSummary, credentialPath } from "@/components/credentials/credential-summary";
+import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { dataFlowSettingsSchema } from "@/lib/data-flows/data-flow-schemas";
 import {
-  CREDENTIALS_PATH,
-  type CredentialSummary,
-  credentialPath,
-} from "@/components/credentials/credential-summary";
-import { LastTestResult } from "@/components/credentials/last-test-result";
-import { buttonClasses } from "@/components/ui/button";
-import { type WizardState, wizardHref } from "./wizard-state";
+  type DataFlowFieldValues,
+  DataFlowNameField,
+  ImportFields,
+  ScheduleFields,
+} from "./data-flow-fields";
+import { FieldMappingTable } from "./field-mapping-table";
+import { WIZARD_PATH, type WizardState, wizardHref } from "./wizard-state";
 
 /**
- * Step "Configure", as far as it goes before data flows exist: the connector and credential
- * chosen, and a plain statement that choosing what to import (and when) is not here yet.
+ * Step "Configure": the data flow's name, what to import (Devices, with an optional Axonius
+ * filter and the field mapping, read-only) and its schedule. "Continue" opens Review with the
+ * configuration in the address; without scripts the form asks for it itself and the server
+ * checks it the same way, coming back here with the errors.
  */
 export function ConfigureStep({
   connectorLabel,
@@ -21,50 +34,73 @@ export function ConfigureStep({
   credential: CredentialSummary;
   state: WizardState;
 }) {
+  const router = useRouter();
+  const idPrefix = useId();
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<DataFlowFieldValues, unknown, z.output<typeof dataFlowSettingsSchema>>({
+    // The credential chosen on Authenticate is part of the values, as on a flow's Settings.
+    resolver: zodResolver(dataFlowSettingsSchema),
+    defaultValues: {
+      name: state.draft.name ?? "",
+      credentialId: state.credentialId ?? "",
+      imports: "devices",
+      filter: state.draft.filter ?? "",
+      schedule: (state.draft.schedule as DataFlowFieldValues["schedule"] | undefined) ?? "manual",
+      cron: state.draft.cron ?? "",
+    },
+  });
+  useEffect(
+    () => showFieldErrors(setError, state.configurationErrors),
+    [setError, state.configurationErrors],
+  );
+
+  const onSubmit = handleSubmit(({ credentialId: _chosen, ...configuration }) => {
+    router.push(wizardHref("review", { ...state, configuration }));
+  });
+
   return (
-    <div className="space-y-6">
-      <dl className="grid max-w-2xl gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-5 text-sm sm:grid-cols-[9rem_1fr]">
-        <dt className="text-slate-500">Connector</dt>
-        <dd className="font-medium text-slate-900">{connectorLabel}</dd>
-        <dt className="text-slate-500">Credential</dt>
-        <dd>
-          <Link href={credentialPath(credential.id)} className="font-medium text-indigo-700 underline">
-            {credential.name}
-          </Link>
-        </dd>
-        <dt className="text-slate-500">Host URL</dt>
-        <dd className="break-all font-mono text-xs">{credential.hostUrl}</dd>
-        <dt className="text-slate-500">API key</dt>
-        <dd className="font-mono text-xs">{credential.apiKeyHint}</dd>
-        <dt className="text-slate-500">Last test</dt>
-        <dd>
-          <LastTestResult lastTest={credential.lastTest} />
-        </dd>
-      </dl>
-      <div
-        role="note"
-        className="max-w-2xl space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-5 text-sm text-amber-900"
-      >
-        <p className="font-medium">Configuring what to import arrives with data flows.</p>
-        <p>
-          Latchkey cannot create data flows yet, so this wizard ends here: choosing which {connectorLabel}{" "}
-          devices to import, how to map them and when to run, and the Review step, come with data flows. The
-          credential you chose is saved; you can test its connection on{" "}
-          <Link href={credentialPath(credential.id)} className="underline">
-            its page
-          </Link>{" "}
-          and manage every credential under{" "}
-          <Link href={CREDENTIALS_PATH} className="underline">
-            Admin → Credentials
-          </Link>
-          .
-        </p>
+    <form
+      action={WIZARD_PATH}
+      method="get"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Configure"
+      className="space-y-6"
+    >
+      <input type="hidden" name="step" value="review" />
+      <input type="hidden" name="connector" value={state.connector ?? ""} />
+      <input type="hidden" name="credential" value={state.credentialId ?? ""} />
+      <p className="text-sm text-slate-600">
+        Importing from {connectorLabel} with{" "}
+        <Link href={credentialPath(credential.id)} className="font-medium text-indigo-700 underline">
+          {credential.name}
+        </Link>{" "}
+        (<span className="font-mono text-xs">{credential.hostUrl}</span>).
+      </p>
+      <div className="max-w-2xl space-y-6">
+        <DataFlowNameField id={`${idPrefix}-name`} register={register} errors={errors} />
+        <ImportFields idPrefix={idPrefix} register={register} errors={errors} />
+        <FieldMappingTable />
+        <ScheduleFields
+          idPrefix={idPrefix}
+          register={register}
+          errors={errors}
+          schedule={watch("schedule")}
+        />
       </div>
       <div className="flex gap-2 border-t border-slate-200 pt-4">
         <Link href={wizardHref("authenticate", state)} className={buttonClasses("secondary")}>
           Back
         </Link>
+        <Button type="submit" disabled={isSubmitting}>
+          Continue
+        </Button>
       </div>
-    </div>
+    </form>
   );
 }

@@ -4,14 +4,15 @@ import { AuthenticateStep } from "./authenticate-step";
 import { ConfigureStep } from "./configure-step";
 import { type ConnectorChoice, ConnectorStep } from "./connector-step";
 import { FocusStepHeading } from "./focus-step-heading";
-import { resolveWizardState, WIZARD_STEPS, wizardRefusal } from "./wizard-state";
+import { ReviewStep } from "./review-step";
+import { resolveWizardState, WIZARD_STEPS, type WizardParams, wizardRefusal } from "./wizard-state";
 import { WizardStepList } from "./wizard-step-list";
 
 const HEADING_ID = "wizard-step-heading";
 
 /**
  * "Create data flow": Connector → Authenticate → Configure → Review. The step and the choices
- * live in the address (`?step=authenticate&connector=axonius&credential=…`): each step is a
+ * live in the address (`?step=review&connector=axonius&credential=…&name=…&schedule=…`): each step is a
  * form whose "Continue" asks for the next step with its choice, so a reload, a shared link and
  * the browser's Back button keep the place, and the tiles work before any script has loaded.
  */
@@ -21,7 +22,7 @@ export function DataFlowWizard({
   credentials,
   moreCredentials,
 }: {
-  params: { step: string | null; connector: string | null; credential: string | null };
+  params: WizardParams;
   connectors: readonly ConnectorChoice[];
   credentials: readonly CredentialSummary[];
   /** Shown above the credential tiles when the organization has more than they show. */
@@ -59,6 +60,14 @@ export function DataFlowWizard({
         ) : null}
         {state.step === "configure" && connector && credential ? (
           <ConfigureStep connectorLabel={connector.label} credential={credential} state={state} />
+        ) : null}
+        {state.step === "review" && connector && credential && state.configuration ? (
+          <ReviewStep
+            connector={connector}
+            credential={credential}
+            configuration={state.configuration}
+            state={state}
+          />
         ) : null}
       </section>
     </div>

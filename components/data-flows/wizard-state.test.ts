@@ -23,16 +23,20 @@ describe("resolveWizardState", () => {
       step: "connector",
       connector: null,
       credentialId: null,
+      configuration: null,
+      draft: {},
+      configurationErrors: {},
     });
   });
 
   it("keeps the step and choices an address names when they hold", () => {
     expect(
       resolveWizardState({ step: "configure", connector: "axonius", credential: first }, offered),
-    ).toEqual({
+    ).toMatchObject({
       step: "configure",
       connector: "axonius",
       credentialId: first,
+      configuration: null,
     });
   });
 
@@ -49,9 +53,14 @@ describe("resolveWizardState", () => {
       "authenticate",
     ],
     [
-      "Review, which data flows open",
+      "Review without a configuration",
       { step: "review", connector: "axonius", credential: first },
       "configure",
+    ],
+    [
+      "Review with a configuration but no credential",
+      { step: "review", connector: "axonius", credential: null, name: "Devices", schedule: "manual" },
+      "authenticate",
     ],
     ["an unknown step", { step: "finish", connector: "axonius", credential: first }, "connector"],
   ])("falls back to the furthest step reachable for %s", (_, params, step) => {
@@ -60,13 +69,89 @@ describe("resolveWizardState", () => {
 });
 
 describe("isStepReachable", () => {
-  it("needs the connector for Authenticate and the credential for Configure; Review waits for data flows", () => {
+  it("needs the connector for Authenticate, the credential for Configure and a configuration for Review", () => {
     expect(isStepReachable("connector", { connector: null, credentialId: null })).toBe(true);
     expect(isStepReachable("authenticate", { connector: null, credentialId: null })).toBe(false);
     expect(isStepReachable("authenticate", { connector: "axonius", credentialId: null })).toBe(true);
     expect(isStepReachable("configure", { connector: "axonius", credentialId: null })).toBe(false);
     expect(isStepReachable("configure", { connector: "axonius", credentialId: first })).toBe(true);
     expect(isStepReachable("review", { connector: "axonius", credentialId: first })).toBe(false);
+    expect(
+      isStepReachable("review", {
+        connector: "axonius",
+        credentialId: first,
+        configuration: { name: "Devices", imports: "devices", filter: "", schedule: "manual", cron: null },
+      }),
+    ).toBe(true);
+  });
+});
+
+describe("the configuration in the address", () => {
+  const base = { step: "review", connector: "axonius", credential: first };
+
+  it("opens Review with the configuration parsed as the server will save it", () => {
+    const state = resolveWizardState(
+      { ...base, name: "  Lab devices ", filter: ' ("x" == 1) ', schedule: "cron", cron: " 0 6 * * 1-5 " },
+      offered,
+    );
+    expect(state.step).toBe("review");
+    expect(state.configuration).toEqual({
+      name: "Lab devices",
+      imports: "devices",
+      filter: '("x" == 1)',
+      schedule: "cron",
+      cron: "0 6 * * 1-5",
+    });
+    expect(state.configurationErrors).toEqual({});
+  });
+
+  it("goes back to Configure with each field's error, keeping what was typed", () => {
+    const state = resolveWizardState({ ...base, name: "", schedule: "cron", cron: "* * * * *" }, offered);
+    expect(state.step).toBe("configure");
+    expect(state.configuration).toBeNull();
+    expect(state.configurationErrors).toEqual({
+      name: "Data flow name is required",
+      cron: "A data flow runs at most every 5 minutes",
+    });
+    expect(state.draft).toEqual({ name: "", schedule: "cron", cron: "* * * * *" });
+  });
+
+  it("refuses an unknown schedule and a cron expression without one", () => {
+    expect(
+      resolveWizardState({ ...base, name: "A", schedule: "weekly" }, offered).configurationErrors,
+    ).toEqual({
+      schedule: "Choose a schedule",
+    });
+    expect(resolveWizardState({ ...base, name: "A", schedule: "cron" }, offered).configurationErrors).toEqual(
+      {
+        cron: "Enter a cron expression",
+      },
+    );
+  });
+
+  it("spells Review's address with the configuration, and a cron only for a cron schedule", () => {
+    const configuration = {
+      name: "Lab & co",
+      imports: "devices" as const,
+      filter: "",
+      schedule: "daily" as const,
+      cron: null,
+    };
+    const href = wizardHref("review", { connector: "axonius", credentialId: first, configuration });
+    expect(href).toBe(
+      `/data-flows/new?step=review&connector=axonius&credential=${first}&name=Lab+%26+co&imports=devices&schedule=daily`,
+    );
+    const params = Object.fromEntries(new URL(href, "http://x").searchParams);
+    const again = resolveWizardState(
+      {
+        step: params.step ?? null,
+        connector: params.connector ?? null,
+        credential: params.credential ?? null,
+        ...params,
+      },
+      offered,
+    );
+    expect(again.configuration).toEqual(configuration);
   });
 });
 
@@ -84,7 +169,7 @@ describe("wizardRefusal and wizardHref", () => {
     expect(wizardRefusal("configure", noCredential)).toBe(CHOOSE_CREDENTIAL);
     const fine = resolveWizardState({ step: "configure", connector: "axonius", credential: first }, offered);
     expect(wizardRefusal("configure", fine)).toBeNull();
-    // Review is not refused for a missing choice: it is not there yet.
+    // Review without a configuration goes back to Configure with field errors, not a refusal.
     expect(wizardRefusal("review", fine)).toBeNull();
     expect(wizardRefusal(null, noConnector)).toBeNull();
   });

@@ -1,19 +1,10 @@
 import type { z } from "zod";
 import { type ActionState, FieldError, FormError, failure } from "@/lib/forms/action-state";
+import { fieldErrorsOf } from "@/lib/forms/field-errors-of";
 import { type ConsoleUser, loadConsoleUser, type SessionClaims } from "./console-user";
 
 export const SESSION_ENDED = "Your session has ended. Sign in again.";
 export const NOT_AN_ADMIN = "You do not have permission to change administration settings.";
-
-/** Turns zod issues into one message per field (the first one wins), as forms show them. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
 
 /**
  * The one gate of every console mutation: re-checks the session, the user's organization and

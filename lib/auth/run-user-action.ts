@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { type ActionState, FieldError, FormError, failure } from "@/lib/forms/action-state";
+import { fieldErrorsOf } from "@/lib/forms/field-errors-of";
 import { type ConsoleUser, loadConsoleUser, type SessionClaims } from "./console-user";
-import { fieldErrorsOf, SESSION_ENDED } from "./run-admin-action";
+import { SESSION_ENDED } from "./run-admin-action";
 
 /**
  * The gate of console mutations any signed-in user may make on their own things (personal

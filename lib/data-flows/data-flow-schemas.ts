@@ -43,7 +43,7 @@ const scheduleSchema = z
     schedule: z.enum(["manual", "hourly", "daily", "cron"], { error: "Choose a schedule" }),
     cron: z
       .string()
-      .optional()
+      .nullish()
       .transform((value) => value?.trim() ?? ""),
   })
   .superRefine((value, context) => {
@@ -63,6 +63,21 @@ const flowFields = z.object({
   imports: z.enum(["devices"], { error: "Choose what to import" }).default("devices"),
   filter: aqlFilterSchema.default(""),
 });
+
+/**
+ * The wizard's "Configure" step: the name, what to import and when. It travels in the
+ * wizard's address to "Review", which parses it again before "Create data flow".
+ */
+export const configureDataFlowSchema = z.intersection(
+  flowFields.pick({ name: true, imports: true, filter: true }),
+  scheduleSchema,
+);
+
+/** A flow's "Settings" form: its configuration and credential (the flow's id is added on save). */
+export const dataFlowSettingsSchema = z.intersection(
+  configureDataFlowSchema,
+  z.object({ credentialId: z.uuid({ error: CREDENTIAL_REQUIRED }) }),
+);
 
 export const createDataFlowSchema = z
   .intersection(flowFields, scheduleSchema)
@@ -84,6 +99,8 @@ export const pauseDataFlowSchema = z.object({
 });
 export const dataFlowRunReferenceSchema = z.object({ runId: dataFlowRunIdSchema });
 
+export type ConfigureDataFlowInput = z.input<typeof configureDataFlowSchema>;
+export type DataFlowConfiguration = z.output<typeof configureDataFlowSchema>;
 export type CreateDataFlowInput = z.input<typeof createDataFlowSchema>;
 export type UpdateDataFlowInput = z.input<typeof updateDataFlowSchema>;
 export type PauseDataFlowInput = z.input<typeof pauseDataFlowSchema>;

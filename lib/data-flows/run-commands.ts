@@ -28,6 +28,43 @@ export async function runDataFlowNow(
   queue: RunQueue,
 ): Promise<DataFlowRun | null> {
   const { flowId } = dataFlowReferenceSchema.parse(input);
+  return requestRun(executor, organizationId, actor, flowId, "manual", queue);
+}
+
+export const RUN_NOT_RETRYABLE = "Only a failed, partial or cancelled run can be retried";
+
+/**
+ * "Retry" on a run that failed, ended partial or was cancelled: a new run of its flow (trigger
+ * "retry"), audited with the run it retries, under the same conditions as "Run now". An
+ * import is idempotent, so the retry reads everything again and counts what it changes.
+ */
+export async function retryDataFlowRun(
+  executor: Executor,
+  organizationId: string,
+  actor: AuditActor,
+  input: { runId: string },
+  queue: RunQueue,
+): Promise<DataFlowRun | null> {
+  const { runId } = dataFlowRunReferenceSchema.parse(input);
+  const [previous] = await executor
+    .select({ flowId: dataFlowRuns.flowId, status: dataFlowRuns.status })
+    .from(dataFlowRuns)
+    .where(and(eq(dataFlowRuns.organizationId, organizationId), eq(dataFlowRuns.id, runId)));
+  if (!previous) return null;
+  if (!["failed", "partial", "cancelled"].includes(previous.status))
+    throw new DataFlowBusyError(RUN_NOT_RETRYABLE);
+  return requestRun(executor, organizationId, actor, previous.flowId, "retry", queue, runId);
+}
+
+async function requestRun(
+  executor: Executor,
+  organizationId: string,
+  actor: AuditActor,
+  flowId: string,
+  trigger: "manual" | "retry",
+  queue: RunQueue,
+  retriedRunId?: string,
+): Promise<DataFlowRun | null> {
   const run = await executor.transaction(async (tx) => {
     const [flow] = await tx
       .select()
@@ -36,15 +73,15 @@ export async function runDataFlowNow(
       .for("update");
     if (!flow) return null;
     if (flow.paused) throw new DataFlowBusyError(FLOW_PAUSED);
-    const created = await queueRun(tx, organizationId, flowId, "manual");
+    const created = await queueRun(tx, organizationId, flowId, trigger);
     if (!created) throw new DataFlowBusyError(RUN_IN_PROGRESS);
     await recordAuditEvent(tx, {
       organizationId,
       actor,
-      action: "data_flow.run_requested",
+      action: trigger === "retry" ? "data_flow.run_retried" : "data_flow.run_requested",
       targetType: DATA_FLOW_TARGET_TYPE,
       targetId: flow.id,
-      details: { name: flow.name, runId: created.id },
+      details: { name: flow.name, runId: created.id, ...(retriedRunId ? { retriedRunId } : {}) },
     });
     return created;
   });

@@ -5,7 +5,6 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { currentClientAddress } from "@/lib/auth/current-user";
 import { DEVICE_COOKIE } from "@/lib/auth/device-cookie";
-import { fieldErrorsOf } from "@/lib/auth/run-admin-action";
 import { checkSignInAllowance, signInSource } from "@/lib/auth/sign-in-limits";
 import {
   INVALID_CREDENTIALS,
@@ -16,6 +15,7 @@ import {
 import { normalizeEmail } from "@/lib/auth/verify-console-credentials";
 import { asDatabaseUnavailable } from "@/lib/db/errors";
 import { type ActionState, failure } from "@/lib/forms/action-state";
+import { fieldErrorsOf } from "@/lib/forms/field-errors-of";
 
 export async function signInAction(_previous: ActionState | null, formData: FormData): Promise<ActionState> {
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });

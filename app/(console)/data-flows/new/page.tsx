@@ -3,6 +3,7 @@ import { toCredentialSummary } from "@/components/credentials/credential-summary
 import { CONNECTOR_DESCRIPTIONS } from "@/components/data-flows/connector-descriptions";
 import { CredentialTileSearch } from "@/components/data-flows/credential-tile-search";
 import { DataFlowWizard } from "@/components/data-flows/data-flow-wizard";
+import { CONFIGURATION_PARAMS } from "@/components/data-flows/wizard-state";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
@@ -51,13 +52,19 @@ export default async function NewDataFlowPage({
       <Breadcrumbs items={[{ href: "/data-flows", label: "Data flows" }, { label: "Create data flow" }]} />
       <PageHeader
         title="Create data flow"
-        description="Choose the system to import from and the credential Latchkey signs in with."
+        description="Choose the system to import from, the credential Latchkey signs in with, what to import and when."
       />
       <DataFlowWizard
         params={{
           step: single(params.step) || null,
           connector: single(params.connector) || null,
           credential: selectedId || null,
+          ...Object.fromEntries(
+            CONFIGURATION_PARAMS.filter((key) => typeof params[key] === "string").map((key) => [
+              key,
+              single(params[key]),
+            ]),
+          ),
         }}
         connectors={connectors}
         credentials={rows.map(toCredentialSummary)}
