@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type { ImportMeasurement } from "./bench-import";
 import type { Measurement } from "./measure";
 
 function find(results: Measurement[], name: string): Measurement | undefined {
@@ -11,8 +12,21 @@ function ratio(a: Measurement | undefined, b: Measurement | undefined): string {
     : "—";
 }
 
-/** Prints the table, each ratio to the floors and the peer, and the goals; saves JSON beside it. */
-export function printReport(results: Measurement[]): void {
+function printImports(imports: ImportMeasurement[]): void {
+  if (imports.length === 0) return;
+  console.log(
+    "\n| data flow import | devices | pages | seconds | devices/s | RSS before MiB | peak RSS MiB |",
+  );
+  console.log("|---|---|---|---|---|---|---|");
+  for (const run of imports) {
+    console.log(
+      `| ${run.database} | ${run.devices} | ${run.pages} | ${run.seconds.toFixed(1)} | ${run.devicesPerSecond} | ${run.rssBeforeMiB} | ${run.peakRssMiB} |`,
+    );
+  }
+}
+
+function printEndpoints(results: Measurement[]): void {
+  if (results.length === 0) return;
   const bare = find(results, "bare node:http, constant JSON");
   const peer = find(results, "node-oidc-provider: POST /token");
   console.log(
@@ -27,6 +41,18 @@ export function printReport(results: Measurement[]): void {
       `| ${result.name} | ${result.requestsPerSecond} | ${result.p50} | ${result.p99} | ${result.errors} | ${constant ? ratio(result, constant) : "—"} | ${ratio(result, bare)} | ${isToken ? ratio(result, peer) : "—"} |`,
     );
   }
+}
+
+/**
+ * Prints the endpoint table with each ratio to the floors and the peer, then the data flow
+ * imports; saves both as JSON beside it.
+ */
+export function printReport(results: Measurement[], imports: ImportMeasurement[]): void {
+  printEndpoints(results);
+  printImports(imports);
   fs.mkdirSync("bench-results", { recursive: true });
-  fs.writeFileSync(`bench-results/bench-${Date.now()}.json`, JSON.stringify(results, null, 2));
+  fs.writeFileSync(
+    `bench-results/bench-${Date.now()}.json`,
+    JSON.stringify({ endpoints: results, imports }, null, 2),
+  );
 }

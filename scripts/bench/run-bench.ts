@@ -2,51 +2,37 @@
  * npm run bench: Latchkey's production server against its floors and its peer, in one run.
  * For each database (PostgreSQL when reachable, and the embedded one) it measures the token
  * endpoint, a 50-row read with a bearer token and with api-key/api-secret, and the constant
- * Next route handler; then the bare node:http ceiling and node-oidc-provider's token endpoint.
+ * Next route handler, then a data flow importing 20,000 devices from the fake Axonius (its
+ * devices/s and the server's RSS); then the bare node:http ceiling and node-oidc-provider's
+ * token endpoint.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { INSTANCE_SECRETS } from "@/lib/config/instance-secret";
+import { benchImport, type ImportMeasurement } from "./bench-import";
 import { type Measurement, measure, waitForOk } from "./measure";
 import { prepareBenchData } from "./prepare-bench-data";
 import { topFunctions } from "./profile-summary";
 import { printReport } from "./report";
+import { start, stop } from "./server-process";
 
 const PG_SERVER = process.env.BENCH_PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT || 3900);
-const tsx = path.join("node_modules", ".bin", "tsx");
 
 for (const { envName } of Object.values(INSTANCE_SECRETS)) {
   process.env[envName] ||= randomBytes(32).toString("base64url");
 }
 
-function start(script: string, env: Record<string, string>, profileDir?: string): ChildProcess {
-  // V8 refuses --cpu-prof in NODE_OPTIONS, so a profiled server runs node with tsx as a loader.
-  const [command, args] = profileDir
-    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", script]]
-    : [tsx, [script]];
-  const child = spawn(command, args, {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(`    ${chunk.toString().trimEnd()}\n`));
-  return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
+/** BENCH_ENDPOINTS=token (a word of the names) measures only those: a profile of one path. */
+const only = process.env.BENCH_ENDPOINTS;
+const IMPORT_NAME = "data flow import";
 
 async function benchLatchkey(label: string, databaseEnv: Record<string, string>): Promise<Measurement[]> {
   console.log(`\nLatchkey on ${label}`);
-  Object.assign(process.env, databaseEnv);
   const { clientId, secret } = await prepareBenchData();
   const base = `http://127.0.0.1:${PORT}`;
   const profileDir = path.resolve("bench-results", "profiles", label);
@@ -96,8 +82,6 @@ async function benchLatchkey(label: string, databaseEnv: Record<string, string>)
       ],
       ["constant Next route handler", { url: `${base}/api/bench/constant?bytes=${bodyBytes}` }],
     ];
-    // BENCH_ENDPOINTS=token (a word of the names) measures only those: a profile of one path.
-    const only = process.env.BENCH_ENDPOINTS;
     const results: Measurement[] = [];
     for (const [name, options] of endpoints) {
       if (!only || name.includes(only)) results.push(await measure(`${label}: ${name}`, options));
@@ -169,6 +153,20 @@ if (!fs.existsSync(path.join(".next", "BUILD_ID")) || process.env.BENCH_BUILD ==
 }
 
 const results: Measurement[] = [];
+const imports: ImportMeasurement[] = [];
+
+/**
+ * The endpoints, then the import on a server started afresh (its flow is due at start);
+ * BENCH_ENDPOINTS=import measures the import alone.
+ */
+async function benchDatabase(label: string, databaseEnv: Record<string, string>): Promise<void> {
+  // The bench's own preparation opens the same database as the server.
+  Object.assign(process.env, databaseEnv);
+  const importOnly = only !== undefined && IMPORT_NAME.includes(only);
+  if (!importOnly) results.push(...(await benchLatchkey(label, databaseEnv)));
+  if (!only || importOnly) imports.push(await benchImport(label, databaseEnv, PORT));
+}
+
 if (process.env.BENCH_ONLY !== "embedded" && (await postgresReachable())) {
   const name = `latchkey_bench_${process.pid}`;
   const admin = postgres(PG_SERVER, { max: 1, onnotice: () => {} });
@@ -176,23 +174,23 @@ if (process.env.BENCH_ONLY !== "embedded" && (await postgresReachable())) {
   const url = new URL(PG_SERVER);
   url.pathname = `/${name}`;
   try {
-    results.push(...(await benchLatchkey("PostgreSQL", { DATABASE_URL: url.toString() })));
+    await benchDatabase("PostgreSQL", { DATABASE_URL: url.toString() });
   } finally {
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
   }
   delete process.env.DATABASE_URL;
-} else {
+} else if (process.env.BENCH_ONLY !== "embedded") {
   console.log(`PostgreSQL is not reachable at ${PG_SERVER}; measuring the embedded database only.`);
 }
 if (process.env.BENCH_ONLY !== "postgres") {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "latchkey-bench-"));
   try {
-    results.push(...(await benchLatchkey("embedded", { LATCHKEY_DATA_DIR: dataDir })));
+    await benchDatabase("embedded", { LATCHKEY_DATA_DIR: dataDir });
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 if (process.env.BENCH_ONLY !== "postgres" && process.env.BENCH_ONLY !== "embedded")
   results.push(...(await benchFloors()));
-printReport(results);
+printReport(results, imports);

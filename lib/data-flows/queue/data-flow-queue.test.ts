@@ -153,6 +153,27 @@ describe("durable data flow runs", () => {
     expect(flow?.nextRunAt?.getUTCMinutes()).toBe(0);
   });
 
+  it("at start, hands a due flow's run to the worker without waiting for the minute's tick", async () => {
+    const target = await newFlow();
+    const db = await getDb();
+    // Due while no server was running.
+    await db
+      .update(dataFlows)
+      .set({ schedule: "hourly", nextRunAt: new Date(Date.now() - 60_000) })
+      .where(eq(dataFlows.id, target.flow.id));
+    await startQueue({ schedule: true });
+    // Queued by the time the queue has started, which the tick (a minute apart) cannot promise.
+    const runs = await db.select().from(dataFlowRuns).where(eq(dataFlowRuns.flowId, target.flow.id));
+    expect(runs.map((run) => run.trigger)).toEqual(["schedule"]);
+    expect(await settled(runs[0]?.id ?? "")).toMatchObject({
+      status: "succeeded",
+      readCount: 300,
+      createdCount: 300,
+    });
+    const [flow] = await db.select().from(dataFlows).where(eq(dataFlows.id, target.flow.id));
+    expect(flow?.nextRunAt?.getTime()).toBeGreaterThan(Date.now());
+  });
+
   it.skipIf(!process.env.DATABASE_URL)(
     "two workers on PostgreSQL execute each run exactly once, even when its job is sent twice",
     async () => {

@@ -17,7 +17,8 @@ import { enqueueDueRuns, failAbandonedRun } from "./scheduled-runs";
  * retried; a SIGTERM stops the import after the page in hand and queues the run again, and the
  * retry resumes it (counts stay exact). Retries used up put the job in the dead-letter queue,
  * whose worker marks the run failed. Every minute a pg-boss schedule wakes the scheduler,
- * which queues the runs of due flows and hands over runs left queued without a job.
+ * which queues the runs of due flows and hands over runs left queued without a job; the
+ * scheduler also does this once at start, so after a restart they do not wait for the tick.
  */
 export const RUNS_QUEUE = "latchkey-data-flow-runs";
 export const DEAD_RUNS_QUEUE = "latchkey-data-flow-runs-dead";
@@ -72,6 +73,15 @@ export async function startDataFlowQueue(options: DataFlowQueueOptions = {}): Pr
     await boss.send(RUNS_QUEUE, { runId: run.id }, { singletonKey: run.flowId, ...retry });
   };
 
+  if (schedule) {
+    // Before the workers start, so the first fetch finds these jobs. A failure here leaves
+    // them to the minute's tick rather than stopping the server.
+    try {
+      await enqueueDueRuns(connection.db, { enqueue }, new Date());
+    } catch (error) {
+      log.error({ err: error }, "could not queue the due data flow runs at start");
+    }
+  }
   await boss.work<{ runId: string }>(RUNS_QUEUE, { ...polling, batchSize: 1 }, async ([job]) => {
     if (!job) return;
     try {
