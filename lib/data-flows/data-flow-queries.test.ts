@@ -7,7 +7,13 @@ import {
   createTestCredential,
 } from "@/lib/testing/outbound-credential-test-support";
 import { createDataFlow } from "./data-flow-commands";
-import { findDataFlow, findDataFlowRun, listDataFlowRuns, listDataFlows } from "./data-flow-queries";
+import {
+  findDataFlow,
+  findDataFlowRun,
+  listDataFlowPage,
+  listDataFlowRuns,
+  listDataFlows,
+} from "./data-flow-queries";
 import { runDataFlowNow } from "./run-commands";
 
 const queue = { enqueue: async () => {} };
@@ -55,5 +61,55 @@ describe("data flow queries", () => {
     expect(await findDataFlowRun(db, a.organizationId, second?.id ?? "")).toMatchObject({ id: second?.id });
     expect(await findDataFlow(db, b.organizationId, a.flow.id)).toBeNull();
     expect(await findDataFlow(db, a.organizationId, "not-a-uuid")).toBeNull();
+  });
+});
+
+describe("listDataFlowPage", () => {
+  it("searches flow and credential names, sorts, pages, and counts within the organization", async () => {
+    const db = await getDb();
+    const a = await tenantWithFlow("Lab devices");
+    const other = await tenantWithFlow("Lab devices elsewhere");
+    for (const name of ["Office devices", "Warehouse 50% devices"]) {
+      await createDataFlow(db, a.organizationId, a.actor, {
+        name,
+        connector: "axonius",
+        credentialId: a.credential.id,
+        schedule: name.startsWith("Office") ? "manual" : "daily",
+      });
+    }
+    const names = async (query: Parameters<typeof listDataFlowPage>[2]) =>
+      (await listDataFlowPage(db, a.organizationId, query)).flows.map((flow) => flow.name);
+
+    expect(await names({})).toEqual(["Lab devices", "Office devices", "Warehouse 50% devices"]);
+    expect(await names({ direction: "desc" })).toEqual([
+      "Warehouse 50% devices",
+      "Office devices",
+      "Lab devices",
+    ]);
+    expect(await names({ search: "OFFICE" })).toEqual(["Office devices"]);
+    // A wildcard typed is the character itself; the credential's name matches too.
+    expect(await names({ search: "50%" })).toEqual(["Warehouse 50% devices"]);
+    expect(await names({ search: "0%" })).toEqual(["Warehouse 50% devices"]);
+    expect((await listDataFlowPage(db, a.organizationId, { search: "lab devices credential" })).total).toBe(
+      3,
+    );
+    // Manual flows have no next run: last in both directions.
+    expect(await names({ sort: "nextRun" })).toEqual([
+      "Lab devices",
+      "Warehouse 50% devices",
+      "Office devices",
+    ]);
+    expect(await names({ sort: "nextRun", direction: "desc" })).toEqual([
+      "Warehouse 50% devices",
+      "Lab devices",
+      "Office devices",
+    ]);
+    const page = await listDataFlowPage(db, a.organizationId, { limit: 2, offset: 2 });
+    expect(page).toMatchObject({ total: 3 });
+    expect(page.flows.map((flow) => flow.name)).toEqual(["Warehouse 50% devices"]);
+    expect(await names({ search: "elsewhere" })).toEqual([]);
+    expect((await listDataFlowPage(db, other.organizationId, {})).flows.map((flow) => flow.name)).toEqual([
+      "Lab devices elsewhere",
+    ]);
   });
 });
