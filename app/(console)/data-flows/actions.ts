@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { DATA_FLOWS_PATH, dataFlowPath, dataFlowRunPath } from "@/components/data-flows/data-flow-paths";
 import { adminAction } from "@/lib/auth/current-user";
-import { type DataFlowConsoleAction, dataFlowConsoleActions } from "@/lib/data-flows/data-flow-console-actions";
+import {
+  type DataFlowConsoleAction,
+  dataFlowConsoleActions,
+} from "@/lib/data-flows/data-flow-console-actions";
 
 /**
  * The console's data flow actions: create, edit, delete, pause, resume, "Run now", "Cancel"
