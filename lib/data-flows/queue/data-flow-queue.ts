@@ -3,6 +3,7 @@ import { getConnection } from "@/lib/db/client";
 import { logFor } from "@/lib/log/logger";
 import { type ExecuteRunOptions, executeDataFlowRun, RunInterruptedError } from "../execute-data-flow-run";
 import type { RunQueue } from "../run-commands";
+import { createQueueRetrying } from "./create-queue-retrying";
 import { pgliteBossDb } from "./pglite-boss-db";
 import { enqueueDueRuns, failAbandonedRun } from "./scheduled-runs";
 
@@ -57,14 +58,14 @@ export async function startDataFlowQueue(options: DataFlowQueueOptions = {}): Pr
     retryBackoff: true,
     expireInSeconds: (options.expireInMinutes ?? 120) * 60,
   };
-  await boss.createQueue(DEAD_RUNS_QUEUE, { name: DEAD_RUNS_QUEUE });
-  await boss.createQueue(RUNS_QUEUE, {
+  await createQueueRetrying(boss, { name: DEAD_RUNS_QUEUE });
+  await createQueueRetrying(boss, {
     name: RUNS_QUEUE,
     policy: "singleton",
     deadLetter: DEAD_RUNS_QUEUE,
     ...retry,
   });
-  await boss.createQueue(SCHEDULER_QUEUE, { name: SCHEDULER_QUEUE, policy: "singleton" });
+  await createQueueRetrying(boss, { name: SCHEDULER_QUEUE, policy: "singleton" });
 
   const stopping = new AbortController();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
