@@ -90,3 +90,25 @@ export function instantRetries() {
     },
   };
 }
+
+/** The run once it is no longer queued or running; throws after `timeoutMs`. */
+export async function settledRun(runId: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await readRun(runId);
+    if (!["queued", "running"].includes(run.status)) return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Resolves once the run has committed `pages` pages; throws after `timeoutMs`. */
+export async function pagesCommitted(runId: string, pages: number, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await readRun(runId);
+    if (run.pagesFetched >= pages) return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} has ${run.pagesFetched} pages, not ${pages}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

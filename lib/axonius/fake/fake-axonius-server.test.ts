@@ -69,6 +69,18 @@ describe("the fake Axonius", () => {
     expect((await devices({ use_cursor: true, cursor_id, page: { limit: 5 } })).status).toBe(400);
   });
 
+  it("records each paging it starts, with its filter, and not the pages that follow", async () => {
+    const before = fake.pagings.length;
+    const filter = '("specific_data.data.hostname" == "a")';
+    const first = await (await devices({ use_cursor: true, page: { limit: 2 }, filter })).json();
+    await devices({ use_cursor: true, cursor_id: first.meta.cursor, page: { limit: 2 }, filter });
+    await devices({ use_cursor: true, page: { limit: 2 } });
+    expect(fake.pagings.slice(before)).toEqual([
+      { cursorId: first.meta.cursor, filter },
+      { cursorId: expect.any(String), filter: null },
+    ]);
+  });
+
   it("changes faults and device count while running, through its control endpoints", async () => {
     const put = (path: string, body: unknown) =>
       fetch(`${fake.url}${path}`, { method: "PUT", body: JSON.stringify(body) });

@@ -24,6 +24,9 @@ import {
  * - `PUT /__fake/faults` `{"faults":["devices:429*1"]}` replaces the faults; `[]` clears them;
  * - `PUT /__fake/devices` `{"count":120}` changes how many devices exist upstream;
  * - `GET /__fake/requests` lists the requests served (method, path, status; no header values).
+ *
+ * `pagings` lists every paging started (a devices request without a cursor) with its filter,
+ * so a test can count how many times each flow read the instance.
  */
 export interface FakeAxoniusOptions {
   apiKey?: string;
@@ -45,6 +48,11 @@ export interface FakeAxoniusRequestRecord {
   status: number;
 }
 
+export interface FakeAxoniusPaging {
+  cursorId: string;
+  filter: string | null;
+}
+
 export interface FakeAxonius {
   /** `http://127.0.0.1:<port>` (or https). */
   url: string;
@@ -54,6 +62,7 @@ export interface FakeAxonius {
   apiKey: string;
   apiSecret: string;
   readonly requests: readonly FakeAxoniusRequestRecord[];
+  readonly pagings: readonly FakeAxoniusPaging[];
   setFaults(faults: readonly (FakeAxoniusFaultRule | string)[]): void;
   setDeviceCount(count: number): void;
   close(): Promise<void>;
@@ -136,12 +145,14 @@ export async function startFakeAxonius(options: FakeAxoniusOptions = {}): Promis
   faults.set(toRules(options.faults ?? []));
   const cursors = new Map<string, number>();
   const requests: FakeAxoniusRequestRecord[] = [];
+  const pagings: FakeAxoniusPaging[] = [];
 
   function devicesPage(request: DevicesRequest): Reply {
     let cursorId = request.cursorId;
     if (cursorId === undefined) {
       cursorId = randomBytes(12).toString("hex");
       cursors.set(cursorId, 0);
+      pagings.push({ cursorId, filter: request.filter ?? null });
     }
     const offset = cursors.get(cursorId);
     if (offset === undefined) return apiError(400, "Bad Request", "Unknown or expired cursor_id");
@@ -254,6 +265,7 @@ export async function startFakeAxonius(options: FakeAxoniusOptions = {}): Promis
     apiKey,
     apiSecret,
     requests,
+    pagings,
     setFaults: (list) => faults.set(toRules(list)),
     setDeviceCount: (count) => {
       deviceCount = count;

@@ -5,6 +5,7 @@ export interface DevicesRequest {
   cursorId: string | undefined;
   limit: number;
   fields: string[] | undefined;
+  filter: string | undefined;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -40,5 +41,10 @@ export function parseDevicesRequest(text: string): DevicesRequest | string {
   }
   if (filter !== undefined && filter !== null && typeof filter !== "string")
     return "filter must be an AQL string";
-  return { cursorId: cursor_id ?? undefined, limit, fields: devicesFields as string[] | undefined };
+  return {
+    cursorId: cursor_id ?? undefined,
+    limit,
+    fields: devicesFields as string[] | undefined,
+    filter: filter ?? undefined,
+  };
 }

@@ -3,6 +3,7 @@ import { getConnection } from "@/lib/db/client";
 import { logFor } from "@/lib/log/logger";
 import { type ExecuteRunOptions, executeDataFlowRun, RunInterruptedError } from "../execute-data-flow-run";
 import type { RunQueue } from "../run-commands";
+import { createQueueRetrying } from "./create-queue-retrying";
 import { pgliteBossDb } from "./pglite-boss-db";
 import { enqueueDueRuns, failAbandonedRun } from "./scheduled-runs";
 
@@ -26,11 +27,13 @@ export const SCHEDULER_QUEUE = "latchkey-data-flow-scheduler";
 
 export interface DataFlowQueueOptions {
   run?: ExecuteRunOptions;
-  /** How long a run may hold its job before it counts as lost (default 120 minutes). */
+  /** How long a run may hold its job before it counts as lost (default 120 minutes; fractions allowed). */
   expireInMinutes?: number;
   retryLimit?: number;
   retryDelaySeconds?: number;
   pollingIntervalSeconds?: number;
+  /** How often pg-boss looks for expired jobs (its default, 120 s, is the delay before a lost run is retried). */
+  maintenanceIntervalSeconds?: number;
   /** Start the every-minute scheduler (default true). */
   schedule?: boolean;
 }
@@ -45,7 +48,15 @@ export async function startDataFlowQueue(options: DataFlowQueueOptions = {}): Pr
   const log = logFor("data-flows");
   const connection = await getConnection();
   const schedule = options.schedule ?? true;
-  const common = { schedule, supervise: true, migrate: true, application_name: "latchkey-jobs" } as const;
+  const common = {
+    schedule,
+    supervise: true,
+    migrate: true,
+    application_name: "latchkey-jobs",
+    ...(options.maintenanceIntervalSeconds
+      ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }
+      : {}),
+  } as const;
   const boss =
     connection.kind === "pglite"
       ? new PgBoss({ ...common, db: pgliteBossDb(connection.pglite) })
@@ -56,16 +67,16 @@ export async function startDataFlowQueue(options: DataFlowQueueOptions = {}): Pr
     retryLimit: options.retryLimit ?? 5,
     retryDelay: options.retryDelaySeconds ?? 30,
     retryBackoff: true,
-    expireInSeconds: (options.expireInMinutes ?? 120) * 60,
+    expireInSeconds: Math.round((options.expireInMinutes ?? 120) * 60),
   };
-  await boss.createQueue(DEAD_RUNS_QUEUE, { name: DEAD_RUNS_QUEUE });
-  await boss.createQueue(RUNS_QUEUE, {
+  await createQueueRetrying(boss, { name: DEAD_RUNS_QUEUE });
+  await createQueueRetrying(boss, {
     name: RUNS_QUEUE,
     policy: "singleton",
     deadLetter: DEAD_RUNS_QUEUE,
     ...retry,
   });
-  await boss.createQueue(SCHEDULER_QUEUE, { name: SCHEDULER_QUEUE, policy: "singleton" });
+  await createQueueRetrying(boss, { name: SCHEDULER_QUEUE, policy: "singleton" });
 
   const stopping = new AbortController();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
