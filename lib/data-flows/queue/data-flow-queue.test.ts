@@ -16,6 +16,7 @@ import { runDataFlowNow } from "../run-commands";
 import {
   type DataFlowQueue,
   type DataFlowQueueOptions,
+  RUNS_QUEUE,
   SCHEDULER_QUEUE,
   startDataFlowQueue,
 } from "./data-flow-queue";
@@ -69,6 +70,35 @@ async function newFlow() {
 }
 
 describe("durable data flow runs", () => {
+  it("hands a run over once however often it is sent, so one flow's run never holds up another's", async () => {
+    // Two workers; each page answers slowly, so the first run is still going when the second is asked for.
+    const queue = await startQueue();
+    await startQueue();
+    const slow = await newFlow();
+    const quick = await newFlow();
+    const db = await getDb();
+    fake.setFaults(["devices:slow=300"]);
+    const first = await runDataFlowNow(db, slow.organizationId, slow.actor, { flowId: slow.flow.id }, queue);
+    if (!first) throw new Error("no run");
+    // Its run is handed over again twice (the scheduler's sweep, another process): one job stays.
+    await queue.enqueue(first);
+    await queue.enqueue(first);
+    expect((await queue.boss.getJobById(RUNS_QUEUE, first.id))?.id).toBe(first.id);
+    const second = await runDataFlowNow(
+      db,
+      quick.organizationId,
+      quick.actor,
+      { flowId: quick.flow.id },
+      queue,
+    );
+    if (!second) throw new Error("no run");
+    const [slowRun, quickRun] = await Promise.all([settled(first.id), settled(second.id)]);
+    expect(slowRun).toMatchObject({ status: "succeeded", attempts: 1, createdCount: 300 });
+    expect(quickRun).toMatchObject({ status: "succeeded", attempts: 1, createdCount: 300 });
+    // The other flow's run started while the first still ran, rather than waiting behind a duplicate.
+    expect(quickRun.startedAt?.getTime()).toBeLessThan(slowRun.finishedAt?.getTime() ?? 0);
+  });
+
   it("'Run now' queues a run that a worker executes to the end", async () => {
     const queue = await startQueue();
     const target = await newFlow();

@@ -80,8 +80,12 @@ export async function startDataFlowQueue(options: DataFlowQueueOptions = {}): Pr
 
   const stopping = new AbortController();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+  // The job's id is the run's: handing a run over again (the scheduler's sweep, a second
+  // process) while its job exists adds nothing. That matters beyond tidiness: under the
+  // singleton policy a second job waiting behind its flow's active one would be the oldest
+  // job every fetch tries first, holding up every other flow's runs until that run ends.
   const enqueue: RunQueue["enqueue"] = async (run) => {
-    await boss.send(RUNS_QUEUE, { runId: run.id }, { singletonKey: run.flowId, ...retry });
+    await boss.send(RUNS_QUEUE, { runId: run.id }, { id: run.id, singletonKey: run.flowId, ...retry });
   };
 
   if (schedule) {
