@@ -14,6 +14,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { watchSecretGraces } from "@/lib/clients/secret-grace-watch";
 import { ensureAuthSecret } from "@/lib/config/auth-secret";
 import { readConfig } from "@/lib/config/env";
 import { getInstallationKeyRing } from "@/lib/crypto/installation-keys";
@@ -120,6 +121,7 @@ async function serve(): Promise<void> {
     server.listen(config.port, process.env.HOSTNAME || undefined, resolve),
   );
   await startDataFlowWorker();
+  watchSecretGraces();
 }
 
 if (workers > 1 && cluster.isPrimary) {

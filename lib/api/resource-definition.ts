@@ -2,6 +2,7 @@ import type { SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { ApiCaller } from "@/lib/api/auth/api-caller";
+import type { AuditAction } from "@/lib/audit/audit-action-catalogue";
 import type { Transaction } from "@/lib/db/client";
 import type { ResourceKey } from "@/lib/permissions/catalogue";
 import { apiColumnsOf, type ComputedField, responseSchemaOf } from "./api-columns";
@@ -58,7 +59,7 @@ interface ResourceSpec<Filters extends z.ZodObject, Create extends z.ZodType, Up
   /** Replaces the plain DELETE (users are deactivated, not deleted). */
   remove?(tx: Transaction, caller: ApiCaller, id: string): Promise<RemoveOutcome>;
   /** Audit action names where `${noun}.created` and the like do not say what happened. */
-  actions?: Partial<Record<MutationKind, string>>;
+  actions?: Partial<Record<MutationKind, AuditAction>>;
 }
 
 export type MutationKind = "created" | "updated" | "deleted";

@@ -1,6 +1,7 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, notInArray } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
+import { TRAFFIC_ACTIONS } from "./audit-action-catalogue";
 
 export interface TargetAuditEvent {
   id: string;
@@ -15,7 +16,9 @@ export interface TargetAuditEvent {
 
 /**
  * The most recent audit events about one target (e.g. targetType "api_client" and its public
- * client ID) in one organization, newest first. Served by audit_events_target_idx.
+ * client ID) in one organization, newest first: its changes and lifecycle, without the
+ * traffic events (tokens issued, refusals), which the audit log lists. Served by
+ * audit_events_target_idx.
  */
 export async function listAuditEventsForTarget(
   executor: Executor,
@@ -40,6 +43,7 @@ export async function listAuditEventsForTarget(
         eq(auditEvents.organizationId, organizationId),
         eq(auditEvents.targetType, target.type),
         eq(auditEvents.targetId, target.id),
+        notInArray(auditEvents.action, [...TRAFFIC_ACTIONS]),
       ),
     )
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))

@@ -11,6 +11,8 @@ export interface SessionClaims {
   sessionVersion: number;
   /** The client address the server decided for this request. */
   ip: string;
+  /** The browser's User-Agent on this request, for audit entries. */
+  userAgent?: string | null;
 }
 
 export interface ConsoleUser {
@@ -18,6 +20,7 @@ export interface ConsoleUser {
   email: string;
   name: string;
   ip: string;
+  userAgent: string | null;
   organization: { id: string; name: string; partnerId: string; plan: Plan };
   role: { id: string; name: string; consoleAdmin: boolean };
 }
@@ -56,6 +59,7 @@ export async function loadConsoleUser(claims: SessionClaims): Promise<ConsoleUse
     email: row.email,
     name: row.name,
     ip: claims.ip,
+    userAgent: claims.userAgent ?? null,
     organization: row.organization,
     role: row.role,
   };

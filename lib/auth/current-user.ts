@@ -25,6 +25,7 @@ export const currentSessionClaims = cache(async (): Promise<SessionClaims | null
     sessionId: session.sessionId,
     sessionVersion: session.sessionVersion,
     ip: await currentClientAddress(),
+    userAgent: (await headers()).get("user-agent"),
   };
 });
 

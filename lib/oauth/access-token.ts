@@ -4,6 +4,9 @@ import { isScope } from "@/lib/permissions/catalogue";
 import { accessTokenLifetimeSeconds, issuerUrl, resourceAudience } from "./issuer";
 import { findVerificationKey, getKeyRingSigningWith, SIGNING_ALGORITHM } from "./signing-keys";
 
+/** How audit entries name an access token: by its `jti`, never by the token itself. */
+export const ACCESS_TOKEN_TARGET_TYPE = "access_token";
+
 /** RFC 9068 claims of a Latchkey access token. */
 export interface AccessTokenClaims {
   iss: string;
@@ -77,7 +80,9 @@ export async function issueAccessToken(input: {
 
 export type TokenVerification =
   | { ok: true; claims: AccessTokenClaims; scopes: Scope[] }
-  | { ok: false; reason: string; expired?: true };
+  | { ok: false; reason: string; expired?: false }
+  /** Signed by a current key, by this issuer, for this audience — and expired: its claims are Latchkey's. */
+  | { ok: false; reason: string; expired: true; claims: AccessTokenClaims };
 
 function parseSegment(segment: string): Record<string, unknown> | undefined {
   try {
@@ -181,7 +186,14 @@ async function verifyUncached(token: string, now: number): Promise<TokenVerifica
   if (!Number.isSafeInteger(claims.lk_gen) || (claims.lk_gen as number) < 0)
     return { ok: false, reason: "The token lacks the lk_gen claim" };
   if (claims.lk_kid !== header.kid) return { ok: false, reason: "The token's lk_kid claim is not its key" };
-  if ((claims.exp as number) <= seconds) return { ok: false, reason: "The token has expired", expired: true };
+  if ((claims.exp as number) <= seconds) {
+    return {
+      ok: false,
+      reason: "The token has expired",
+      expired: true,
+      claims: claims as unknown as AccessTokenClaims,
+    };
+  }
   // A token that claims to live longer than Latchkey issues them was not issued by these rules.
   if ((claims.exp as number) - (claims.iat as number) > accessTokenLifetimeSeconds())
     return { ok: false, reason: "The token's lifetime exceeds the configured maximum" };

@@ -1,4 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
+import type { AuditAction } from "@/lib/audit/audit-action-catalogue";
 import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database, Transaction } from "@/lib/db/client";
 import { organizations, signingKeys } from "@/lib/db/schema";
@@ -17,7 +18,7 @@ export class RotationTooSoonError extends Error {
 async function auditInEveryOrganization(
   tx: Transaction,
   actor: AuditActor,
-  action: string,
+  action: AuditAction,
   kid: string,
   details: Record<string, unknown>,
 ) {

@@ -1,9 +1,12 @@
+import { recordSecurityEvent } from "@/lib/audit/record-security-event";
+import { clientActor, type RequestOrigin, requestOrigin } from "@/lib/audit/security-event";
+import type { AuthenticatedClient } from "@/lib/clients/authenticate-client-secret";
+import { CLIENT_TARGET_TYPE } from "@/lib/clients/client-record";
 import { isScope, type Scope } from "@/lib/permissions/catalogue";
 import { normalizeGrid } from "@/lib/permissions/grid";
 import { noteClientUse } from "@/lib/usage/client-last-used";
-import { issueAccessToken } from "./access-token";
-import { authenticateOAuthClient } from "./authenticate-client";
-import { clientAccessRefusal } from "./client-access-policy";
+import { ACCESS_TOKEN_TARGET_TYPE, issueAccessToken } from "./access-token";
+import { authenticateOAuthClient, enforceClientAccess } from "./authenticate-client";
 import { accessTokenLifetimeSeconds } from "./issuer";
 import { OAuthError, oauthFailureResponse, oauthJson } from "./oauth-error";
 import { readFormBody, refuseCredentialsInQuery } from "./read-form-body";
@@ -26,26 +29,66 @@ function grantedScopes(requested: string | undefined, permitted: readonly Scope[
   return normalizeGrid(wanted as Scope[]);
 }
 
+type Authenticated = AuthenticatedClient & { method: "client_secret_basic" | "client_secret_post" };
+
+/**
+ * An authenticated client's token request refused (grant type, scope), in its organization's
+ * audit log. The details name only catalogue scopes, never the request's free text; repeats
+ * are counted per client.
+ */
+function recordRefusedRequest(
+  { client, organization, method }: Authenticated,
+  origin: RequestOrigin,
+  reason: "unsupported_grant_type" | "invalid_scope",
+  requestedScope: string | undefined,
+) {
+  const requested = (requestedScope ?? "").split(" ").filter(isScope);
+  recordSecurityEvent(
+    {
+      action: "access_token.request_refused",
+      organizationId: organization.id,
+      actor: clientActor(client),
+      target: { type: CLIENT_TARGET_TYPE, id: client.clientId },
+      origin,
+      outcome: "denied",
+      reason,
+      details: { endpoint: "token", method, ...(reason === "invalid_scope" ? { requested } : {}) },
+    },
+    { repeatsOf: [client.clientId] },
+  );
+}
+
 /**
  * POST /api/oauth/token: the client credentials grant (RFC 6749 §4.4), as a pipeline of
  * small steps — no credentials in the URL, a form body without repeated parameters, client
- * authentication, the grant type, plan and address policy, the scope, then the token.
+ * authentication, the grant type, plan and address policy, the scope, then the token. The
+ * token issued, and every refusal of credentials, is recorded as a security event.
  */
 export async function handleTokenRequest(request: Request, ip: string): Promise<Response> {
+  const origin = requestOrigin(request, ip);
   try {
     refuseCredentialsInQuery(request);
     const params = await readFormBody(request);
     const grantType = params.get("grant_type");
     if (!grantType) throw new OAuthError("invalid_request", "grant_type is required");
-    const { client, organization, issuance } = await authenticateOAuthClient(request, params, ip);
+    const authenticated = await authenticateOAuthClient(request, params, origin, "token");
+    const { client, organization, issuance } = authenticated;
     if (grantType !== "client_credentials") {
+      recordRefusedRequest(authenticated, origin, "unsupported_grant_type", undefined);
       throw new OAuthError("unsupported_grant_type", "Only the client_credentials grant is supported");
     }
-    const refusal = clientAccessRefusal({ client, organization }, ip);
-    if (refusal) throw new OAuthError("unauthorized_client", refusal);
-    const scopes = grantedScopes(params.get("scope"), client.permissions);
+    enforceClientAccess(authenticated, origin, "token");
+    let scopes: Scope[];
+    try {
+      scopes = grantedScopes(params.get("scope"), client.permissions);
+    } catch (error) {
+      if (error instanceof OAuthError && error.error === "invalid_scope") {
+        recordRefusedRequest(authenticated, origin, "invalid_scope", params.get("scope"));
+      }
+      throw error;
+    }
     const lifetime = accessTokenLifetimeSeconds();
-    const { token } = await issueAccessToken({
+    const { token, claims } = await issueAccessToken({
       clientId: client.clientId,
       organizationId: organization.id,
       partnerId: organization.partnerId,
@@ -54,6 +97,20 @@ export async function handleTokenRequest(request: Request, ip: string): Promise<
       issuance,
     });
     noteClientUse(client);
+    recordSecurityEvent({
+      action: "access_token.issued",
+      organizationId: organization.id,
+      actor: clientActor(client),
+      target: { type: ACCESS_TOKEN_TARGET_TYPE, id: claims.jti },
+      origin,
+      outcome: "success",
+      details: {
+        client_id: client.clientId,
+        scope: claims.scope,
+        expires_at: new Date(claims.exp * 1000).toISOString(),
+        method: authenticated.method,
+      },
+    });
     return oauthJson({
       access_token: token,
       token_type: "Bearer",

@@ -4,11 +4,11 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
-import { apiRequestLog } from "@/lib/db/schema";
+import { apiRequestLog, auditEvents } from "@/lib/db/schema";
 import { basicAuth } from "@/lib/testing/oauth-test-support";
 import {
   type Answer,
@@ -156,12 +156,26 @@ describe("graceful shutdown (a real server process)", () => {
       // The batched API request log was written before exit: one row per /api/v1 answer.
       const logged = answers.filter((answer) => answer.kind === "cases" && answer.status === 200).length;
       expect(batchedWrites["api-request-log"]).toMatchObject({ written: logged, dropped: 0, held: 0 });
+      // So were the security events: one "access token issued" per token answered.
+      const issued = answers.filter((answer) => answer.kind === "token" && answer.status === 200).length;
+      expect(batchedWrites["security-events"]).toMatchObject({ written: issued, dropped: 0, held: 0 });
       if (readConfig().databaseUrl) {
-        const [row] = await (await getDb())
+        const db = await getDb();
+        const [row] = await db
           .select({ rows: count() })
           .from(apiRequestLog)
           .where(and(eq(apiRequestLog.clientId, ready.clientId), eq(apiRequestLog.status, 200)));
         expect(row?.rows).toBe(logged);
+        const [events] = await db
+          .select({ rows: count() })
+          .from(auditEvents)
+          .where(
+            and(
+              eq(auditEvents.action, "access_token.issued"),
+              sql`${auditEvents.details}->>'client_id' = ${ready.clientId}`,
+            ),
+          );
+        expect(events?.rows).toBe(issued);
       }
     } catch (error) {
       throw new Error(`${(error as Error).message}\nserver stderr:\n${stderr.join("")}`, { cause: error });

@@ -35,6 +35,7 @@ export async function createTenantWithDeputy() {
     email: deputy.email,
     name: deputy.name,
     ip: "203.0.113.8",
+    userAgent: null,
     organization: {
       id: tenant.organization.id,
       name: tenant.organization.name,

@@ -107,6 +107,75 @@ describe("BatchedWriter", () => {
     expect(writer.stats()).toMatchObject({ written: 40, held: 0, dropped: 5 });
   });
 
+  it("when full, can drop the oldest rows instead, keeping the batch being written, and says which went", async () => {
+    const log = captureLog();
+    try {
+      let release: () => void = () => {};
+      const blocked = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const written: number[] = [];
+      const dropped: number[] = [];
+      const writer = new BatchedWriter<number>(
+        "test-drop-oldest",
+        async (rows) => {
+          await blocked;
+          written.push(...rows);
+        },
+        2,
+        60_000,
+        [1],
+        { whenFull: "drop-oldest", onDrop: (rows) => void dropped.push(...rows) },
+      );
+      writer.add(0);
+      writer.add(1);
+      // Rows 0 and 1 are now being written (and the write hangs).
+      await new Promise((resolve) => setImmediate(resolve));
+      for (let row = 2; row < 45; row += 1) writer.add(row);
+      // The batch being written stays; 2 to 6, the oldest of the rest, made room for 40 to 44.
+      expect(writer.stats()).toMatchObject({ held: 40, dropped: 5 });
+      expect(dropped).toEqual([2, 3, 4, 5, 6]);
+      release();
+      await writer.flush();
+      expect(written).toEqual([0, 1, ...Array.from({ length: 38 }, (_, index) => index + 7)]);
+      expect(writer.stats()).toMatchObject({ written: 40, held: 0, dropped: 5 });
+      const [entry] = log.entries().filter((line) => line.writer === "test-drop-oldest");
+      expect(entry).toMatchObject({
+        level: "error",
+        whenFull: "drop-oldest",
+        msg: expect.stringMatching(/oldest/),
+      });
+    } finally {
+      log.stop();
+    }
+  });
+
+  it("tells onDrop of rows given up after the retries, and runs beforeFlush on explicit flushes only", async () => {
+    const dropped: number[] = [];
+    let beforeFlush = 0;
+    const writer = new BatchedWriter<number>(
+      "test-on-drop",
+      async () => Promise.reject(away()),
+      500,
+      10,
+      [1],
+      {
+        onDrop: (rows) => void dropped.push(...rows),
+        beforeFlush: () => {
+          beforeFlush += 1;
+        },
+      },
+    );
+    writer.add(1);
+    writer.add(2);
+    // The timer's flush (after 10 ms) does not run beforeFlush.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(beforeFlush).toBe(0);
+    await writer.flush();
+    expect(beforeFlush).toBe(1);
+    expect(dropped).toEqual([1, 2]);
+  });
+
   it("on shutdown, waits for the writes only until the deadline, counting the rest as dropped", async () => {
     const writer = new BatchedWriter<number>("test-deadline", () => new Promise(() => {}), 500, 60_000);
     writer.add(1);

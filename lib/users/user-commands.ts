@@ -19,7 +19,7 @@ import type { changeUserRoleSchema, createUserSchema } from "./user-schemas";
 export const USER_NOT_FOUND = "That user does not exist in your organization.";
 
 export function actorOf(admin: ConsoleUser): AuditActor {
-  return { type: "user", id: admin.id, label: admin.email, ip: admin.ip };
+  return { type: "user", id: admin.id, label: admin.email, ip: admin.ip, userAgent: admin.userAgent };
 }
 
 async function findRoleInOrganization(executor: Executor, organizationId: string, roleId: string) {

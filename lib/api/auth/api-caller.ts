@@ -21,6 +21,8 @@ export interface ApiCaller {
   label: string;
   /** The client address decided by the server. */
   ip: string;
+  /** The User-Agent the request sent, for audit entries. */
+  userAgent?: string | null;
   /** The client's own /api/v1 request rate, when it has one; otherwise the installation default. */
   requestsPerMinute: number | null;
 }

@@ -1,4 +1,6 @@
 import { and, eq } from "drizzle-orm";
+import type { AuditReason } from "@/lib/audit/audit-reason-catalogue";
+import type { RequestOrigin } from "@/lib/audit/security-event";
 import { decoyPasswordHash, verifyPassword } from "@/lib/crypto/password";
 import { getDb } from "@/lib/db/client";
 import { organizations, roles, trustedPasswordSources, users } from "@/lib/db/schema";
@@ -13,7 +15,8 @@ import { isPrintableLine } from "@/lib/validation/text-fields";
 import { invalidTokenProblem, tooManyAttemptsProblem } from "./api-auth-errors";
 import type { AuthenticationResult } from "./api-caller";
 import { BasicCredentialCache, basicCredentialCache } from "./basic-credential-cache";
-import { userAccessColumns, userAccessRefusal } from "./user-api-access";
+import { recordCredentialRefusal } from "./record-credential-refusal";
+import { personActor, userAccessColumns, userAccessRefusal } from "./user-api-access";
 
 export const BASIC_INVALID = "The email or password is not valid";
 export const BASIC_MALFORMED = "The Basic credentials are malformed; send base64(email:password)";
@@ -58,14 +61,37 @@ async function findUserWithSource(email: string, ip: string) {
  *
  * A right password is remembered for a minute (BasicCredentialCache) so that an integration
  * costs one argon2 verification a minute; the user, role and organization are read every time.
+ *
+ * Each refusal is recorded with its true reason — for the organization's administrators only:
+ * an email that names no user is recorded with no organization and without the email (people
+ * type passwords into the wrong field), and the answer stays the same whatever the reason.
  */
-export async function authenticateBasicPassword(encoded: string, ip: string): Promise<AuthenticationResult> {
+export async function authenticateBasicPassword(
+  encoded: string,
+  origin: RequestOrigin,
+): Promise<AuthenticationResult> {
+  const { ip } = origin;
   const credentials = parseBasicCredentials(encoded);
-  if (!credentials) throw invalidTokenProblem(BASIC_MALFORMED);
+  if (!credentials) {
+    recordCredentialRefusal(origin, "basic_password", { reason: "malformed_credentials" }, { repeatsOf: [] });
+    throw invalidTokenProblem(BASIC_MALFORMED);
+  }
   const { email, password } = credentials;
   const { row, from, source } = await findUserWithSource(email, ip);
+  const account = row
+    ? { organizationId: row.organization.id, target: { type: "user", id: row.user.id } }
+    : {};
   const allowance = await passwordAttemptAllowance(email, from);
-  if (allowance.spent) throw tooManyAttemptsProblem(allowance.retryAfterSeconds);
+  if (allowance.spent) {
+    // Checked before the password, so nothing bounds these but the count per address and minute.
+    recordCredentialRefusal(
+      origin,
+      "basic_password",
+      { reason: "rate_limited", ...account, details: { retryAfterSeconds: allowance.retryAfterSeconds } },
+      { repeatsOf: [] },
+    );
+    throw tooManyAttemptsProblem(allowance.retryAfterSeconds);
+  }
 
   const cache = basicCredentialCache();
   const key = BasicCredentialCache.keyOf(email, password);
@@ -83,9 +109,31 @@ export async function authenticateBasicPassword(encoded: string, ip: string): Pr
     if (remembered) await verifyPassword(await decoyPasswordHash(), password.slice(0, 1024));
     if (remembered) cache.forget(key);
     const budget = await recordPasswordFailure(email, from);
-    throw budget.spent
-      ? tooManyAttemptsProblem(budget.retryAfterSeconds)
-      : invalidTokenProblem(BASIC_INVALID);
+    const reason: AuditReason = !row
+      ? "unknown_user"
+      : !state
+        ? "credentials_not_valid"
+        : !verified
+          ? "wrong_password"
+          : (refusal?.reason ?? "credentials_not_valid");
+    // A right password refused (deactivated, level, plan, role) proved who sent it.
+    const actor = row && verified ? { actor: personActor(row, "basic_password") } : {};
+    if (budget.spent) {
+      recordCredentialRefusal(
+        origin,
+        "basic_password",
+        {
+          reason: "rate_limited",
+          ...account,
+          ...actor,
+          details: { retryAfterSeconds: budget.retryAfterSeconds },
+        },
+        { repeatsOf: [] },
+      );
+      throw tooManyAttemptsProblem(budget.retryAfterSeconds);
+    }
+    recordCredentialRefusal(origin, "basic_password", { reason, ...account, ...actor });
+    throw invalidTokenProblem(BASIC_INVALID);
   }
   if (!remembered) {
     cache.remember(key, state);
@@ -103,6 +151,7 @@ export async function authenticateBasicPassword(encoded: string, ip: string): Pr
       scopes: row.role.permissions,
       label: `${row.user.email} (HTTP Basic)`,
       ip,
+      userAgent: origin.userAgent,
       requestsPerMinute: null,
     },
   };

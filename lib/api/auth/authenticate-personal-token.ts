@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { RequestOrigin } from "@/lib/audit/security-event";
 import { isWellFormedSecret } from "@/lib/crypto/secret-format";
 import { secretHash } from "@/lib/crypto/secret-hash";
 import { getDb } from "@/lib/db/client";
@@ -8,8 +9,9 @@ import { effectiveTokenExpiry, isExpired } from "@/lib/tokens/token-expiry";
 import { personalTokenUse } from "@/lib/usage/credential-last-used";
 import { invalidTokenProblem } from "./api-auth-errors";
 import type { AuthenticationResult } from "./api-caller";
+import { recordCredentialRefusal } from "./record-credential-refusal";
 import { refuseWrongCredential } from "./refuse-credential";
-import { userAccessColumns, userAccessRefusal } from "./user-api-access";
+import { personActor, userAccessColumns, userAccessRefusal } from "./user-api-access";
 
 export const PERSONAL_TOKEN_INVALID = "The personal token is not valid or has been revoked";
 export const PERSONAL_TOKEN_EXPIRED = "The personal token has expired";
@@ -18,9 +20,20 @@ export const PERSONAL_TOKEN_EXPIRED = "The personal token has expired";
  * A bearer `lk_pat_…`: one indexed query by its hash reads the token, its user, role and
  * organization, so revocation, deactivation, a role or level change and a tightened expiry
  * policy all apply on the next request. Rights are the token's scopes within the role's.
+ *
+ * Refusals are recorded as security events: an unknown token anonymously and with no
+ * organization; a real one (revoked, expired, or its user or role refused) in its
+ * organization, naming the token by its id.
  */
-export async function authenticatePersonalToken(token: string, ip: string): Promise<AuthenticationResult> {
-  if (!isWellFormedSecret(token, "personal_token")) throw invalidTokenProblem(PERSONAL_TOKEN_INVALID);
+export async function authenticatePersonalToken(
+  token: string,
+  origin: RequestOrigin,
+): Promise<AuthenticationResult> {
+  const { ip } = origin;
+  if (!isWellFormedSecret(token, "personal_token")) {
+    recordCredentialRefusal(origin, "personal_token", { reason: "malformed_credentials" }, { repeatsOf: [] });
+    throw invalidTokenProblem(PERSONAL_TOKEN_INVALID);
+  }
   const db = await getDb();
   const [row] = await db
     .select({
@@ -43,11 +56,46 @@ export async function authenticatePersonalToken(token: string, ip: string): Prom
     .innerJoin(organizations, eq(organizations.id, personalTokens.organizationId))
     .where(eq(personalTokens.tokenHash, secretHash(token)))
     .limit(1);
-  if (!row || row.token.revokedAt !== null) return refuseWrongCredential(ip, PERSONAL_TOKEN_INVALID);
-  if (isExpired(effectiveTokenExpiry(row.token, row.policy)))
+  if (!row) {
+    return refuseWrongCredential(origin, PERSONAL_TOKEN_INVALID, "personal_token", {
+      reason: "unknown_token",
+    });
+  }
+  const known = {
+    organizationId: row.organization.id,
+    actor: personActor(row, "personal_token"),
+    target: { type: "personal_token", id: row.token.id },
+  };
+  if (row.token.revokedAt !== null) {
+    return refuseWrongCredential(origin, PERSONAL_TOKEN_INVALID, "personal_token", {
+      reason: "token_revoked",
+      ...known,
+    });
+  }
+  // A genuine token refused spends no budget: its repeats are counted per token.
+  if (isExpired(effectiveTokenExpiry(row.token, row.policy))) {
+    recordCredentialRefusal(
+      origin,
+      "personal_token",
+      { reason: "token_expired", ...known },
+      {
+        repeatsOf: [row.token.id],
+      },
+    );
     throw invalidTokenProblem(PERSONAL_TOKEN_EXPIRED);
+  }
   const refusal = userAccessRefusal(row, "personal_token");
-  if (refusal) throw refusal;
+  if (refusal) {
+    recordCredentialRefusal(
+      origin,
+      "personal_token",
+      { reason: refusal.reason, ...known },
+      {
+        repeatsOf: [row.token.id],
+      },
+    );
+    throw refusal.problem;
+  }
   personalTokenUse.note(row.token.id);
   const caller = {
     organizationId: row.organization.id,
@@ -58,6 +106,7 @@ export async function authenticatePersonalToken(token: string, ip: string): Prom
     scopes: intersectGrids(row.token.scopes, row.role.permissions),
     label: `${row.user.email} (personal token)`,
     ip,
+    userAgent: origin.userAgent,
     requestsPerMinute: null,
   };
   return { outcome: "authenticated", caller };

@@ -35,17 +35,38 @@ export interface UserAccessRow {
   organization: { id: string; plan: Plan; securityLevel: SecurityLevel };
 }
 
+export interface UserAccessRefusal {
+  reason: "user_deactivated" | "method_not_allowed" | "not_in_plan" | "rest_api_off";
+  problem: ApiProblem;
+}
+
 /**
  * Whether a person's credential may call the API now: the user active, the method allowed at
  * the organization's level in force (Legacy is High after its sunset), API access in the
- * plan, and the REST API on for the user's role. The problem that refuses it, or null.
+ * plan, and the REST API on for the user's role. Why not and the problem that answers it, or null.
  */
-export function userAccessRefusal(row: UserAccessRow, method: AuthenticationMethod): ApiProblem | null {
-  if (!row.user.active) return invalidTokenProblem(USER_DEACTIVATED);
+export function userAccessRefusal(
+  row: UserAccessRow,
+  method: AuthenticationMethod,
+): UserAccessRefusal | null {
+  if (!row.user.active) return { reason: "user_deactivated", problem: invalidTokenProblem(USER_DEACTIVATED) };
   if (!isMethodAllowed(effectiveSecurityLevel(row.organization.securityLevel), method)) {
-    return invalidTokenProblem(METHOD_REFUSED_AT_LEVEL);
+    return { reason: "method_not_allowed", problem: invalidTokenProblem(METHOD_REFUSED_AT_LEVEL) };
   }
-  if (!planIncludes(row.organization.plan, "apiAccess")) return accessRefusedProblem(NOT_IN_PLAN);
-  if (!row.role.restApiEnabled) return accessRefusedProblem(REST_API_OFF);
+  if (!planIncludes(row.organization.plan, "apiAccess")) {
+    return { reason: "not_in_plan", problem: accessRefusedProblem(NOT_IN_PLAN) };
+  }
+  if (!row.role.restApiEnabled)
+    return { reason: "rest_api_off", problem: accessRefusedProblem(REST_API_OFF) };
   return null;
+}
+
+/** The person a credential acting as them belongs to, as security events name them. */
+export function personActor(row: UserAccessRow, method: "personal_token" | "legacy_key" | "basic_password") {
+  const labels = { personal_token: "personal token", legacy_key: "legacy key", basic_password: "HTTP Basic" };
+  return {
+    type: method === "personal_token" ? ("personal_token" as const) : ("user" as const),
+    id: row.user.id,
+    label: `${row.user.email} (${labels[method]})`,
+  };
 }

@@ -82,12 +82,23 @@ export const apiClientSecrets = pgTable(
     /** End of the grace period of a rotated-out secret; null for the current secret. */
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /**
+     * When the end of this secret's grace period was written to the audit log (see
+     * lib/clients/record-lapsed-secret-graces.ts): each lapse is recorded once, by one process.
+     */
+    graceLapseRecordedAt: timestamp("grace_lapse_recorded_at", { withTimezone: true }),
   },
   (table) => [
     uniqueIndex("api_client_secrets_hash_unique").on(table.secretHash),
     index("api_client_secrets_client_live_idx")
       .on(table.apiClientId, table.createdAt)
       .where(sql`${table.revokedAt} is null`),
+    // The grace periods whose end is still to be recorded: few rows, found without a scan.
+    index("api_client_secrets_grace_lapse_pending_idx")
+      .on(table.expiresAt)
+      .where(
+        sql`${table.expiresAt} is not null and ${table.revokedAt} is null and ${table.graceLapseRecordedAt} is null`,
+      ),
   ],
 );
 
