@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS = {
   "data_flow.paused": { label: "Data flow paused", category: "administration" },
   "data_flow.resumed": { label: "Data flow resumed", category: "administration" },
   "data_flow.run_requested": { label: "Data flow run requested", category: "administration" },
+  "data_flow.run_retried": { label: "Data flow run retried", category: "administration" },
   "data_flow.run_cancelled": { label: "Data flow run cancelled", category: "administration" },
 
   "installation_key.rotated": { label: "Installation key rotated", category: "administration" },
