@@ -14,6 +14,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { watchIdleClients } from "@/lib/clients/idle-client-watch";
 import { watchSecretGraces } from "@/lib/clients/secret-grace-watch";
 import { ensureAuthSecret } from "@/lib/config/auth-secret";
 import { readConfig } from "@/lib/config/env";
@@ -122,6 +123,7 @@ async function serve(): Promise<void> {
   );
   await startDataFlowWorker();
   watchSecretGraces();
+  watchIdleClients();
 }
 
 if (workers > 1 && cluster.isPrimary) {

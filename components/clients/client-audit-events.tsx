@@ -9,6 +9,7 @@ const ACTION_LABELS: Record<string, string> = {
   "api_client.disabled": "Disabled",
   "api_client.enabled": "Enabled",
   "api_client.deleted": "Deleted",
+  "api_client.disabled_by_policy": "Disabled by the idle-client policy",
 };
 
 type Changes = {

@@ -6,6 +6,7 @@ import { DataTable, type DataTableColumn, type ServerListState } from "@/compone
 import type { ClientStatus } from "@/lib/db/schema";
 import { ClientStatusBadge } from "./client-status-badge";
 import { ClientStatusFilter } from "./client-status-filter";
+import { ClientUsageFilter } from "./client-usage-filter";
 
 /** One row of the list, already formatted on the server (no secret, no hash). */
 export interface ClientListRow {
@@ -16,6 +17,8 @@ export interface ClientListRow {
   status: ClientStatus;
   created: string;
   lastUsed: string;
+  /** Why the client stops working soon, or stopped: the idle-client policy, a lapsing secret. */
+  notice: string | null;
 }
 
 const baseColumns: DataTableColumn<ClientListRow>[] = [
@@ -69,7 +72,17 @@ const trailingColumns: DataTableColumn<ClientListRow>[] = [
     id: "status",
     accessorKey: "status",
     header: "Status",
-    cell: ({ row }) => <ClientStatusBadge status={row.original.status} />,
+    cell: ({ row }) => (
+      <span className="flex flex-col items-start gap-1">
+        <ClientStatusBadge status={row.original.status} />
+        {row.original.notice ? (
+          <span className="max-w-xs text-xs text-amber-900">
+            <span aria-hidden="true">! </span>
+            {row.original.notice}
+          </span>
+        ) : null}
+      </span>
+    ),
   },
   { id: "createdAt", accessorKey: "created", header: "Created" },
   { id: "lastUsedAt", accessorKey: "lastUsed", header: "Last used" },
@@ -80,11 +93,12 @@ export function ClientsTable(props: {
   total: number;
   state: ServerListState;
   status: string;
+  usage: string;
   /** The Allowed IPs column means something only where the organization restricts by IP. */
   showAllowedIps: boolean;
   empty: ReactNode;
 }) {
-  const { status, showAllowedIps, ...table } = props;
+  const { status, usage, showAllowedIps, ...table } = props;
   const columns = showAllowedIps
     ? [...baseColumns, allowedIpsColumn, ...trailingColumns]
     : [...baseColumns, ...trailingColumns];
@@ -94,7 +108,12 @@ export function ClientsTable(props: {
       columns={columns}
       searchLabel="Search clients"
       getRowId={(row) => row.clientId}
-      filters={<ClientStatusFilter status={status} />}
+      filters={
+        <>
+          <ClientStatusFilter status={status} />
+          <ClientUsageFilter usage={usage} />
+        </>
+      }
       {...table}
     />
   );

@@ -33,6 +33,10 @@ export const AUDIT_ACTIONS = {
     label: "Token expiration policy changed",
     category: "administration",
   },
+  "organization.idle_client_policy_changed": {
+    label: "Idle-client policy changed",
+    category: "administration",
+  },
 
   "user.created": { label: "User created", category: "administration" },
   "user.updated": { label: "User edited", category: "administration" },

@@ -7,6 +7,7 @@ describe("clientListParamsSchema", () => {
     const params = clientListParamsSchema.parse({
       q: "payroll",
       status: "disabled",
+      usage: "neverUsed",
       sort: "lastUsedAt",
       dir: "desc",
       page: "3",
@@ -15,6 +16,7 @@ describe("clientListParamsSchema", () => {
     expect(toListClientsQuery(params)).toEqual({
       search: "payroll",
       status: "disabled",
+      usage: "neverUsed",
       sort: "lastUsedAt",
       direction: "desc",
       limit: 50,
@@ -25,13 +27,22 @@ describe("clientListParamsSchema", () => {
   it("falls back to defaults for missing or nonsense parameters", () => {
     const params = clientListParamsSchema.parse({
       status: "deleted",
+      usage: "sometimes",
       sort: "secret",
       dir: "up",
       page: "-1",
       pageSize: "7",
       q: ["a", "b"],
     });
-    expect(params).toEqual({ q: "", status: "all", sort: "name", dir: "asc", page: 1, pageSize: 25 });
+    expect(params).toEqual({
+      q: "",
+      status: "all",
+      usage: "all",
+      sort: "name",
+      dir: "asc",
+      page: 1,
+      pageSize: 25,
+    });
   });
 
   it("never asks for an offset listClients would refuse", () => {

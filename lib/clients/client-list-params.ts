@@ -4,6 +4,8 @@ import {
   CLIENT_PAGE_SIZES,
   CLIENT_SORT_FIELDS,
   CLIENT_STATUSES,
+  CLIENT_USAGE_FILTERS,
+  type ClientUsageFilter,
   type ListClientsQuery,
 } from "./client-schemas";
 
@@ -15,6 +17,10 @@ export const clientListParamsSchema = z.object({
   q: z.string().max(100).refine(isPrintableLine).catch("").default(""),
   status: z
     .enum(["all", ...CLIENT_STATUSES])
+    .catch("all")
+    .default("all"),
+  usage: z
+    .enum(CLIENT_USAGE_FILTERS.map((filter) => filter.value) as [ClientUsageFilter, ...ClientUsageFilter[]])
     .catch("all")
     .default("all"),
   sort: z.enum(CLIENT_SORT_FIELDS).catch("name").default("name"),
@@ -36,6 +42,7 @@ export function toListClientsQuery(params: ClientListParams): ListClientsQuery {
   return {
     search: params.q,
     status: params.status,
+    usage: params.usage,
     sort: params.sort,
     direction: params.dir,
     limit: params.pageSize,

@@ -17,6 +17,8 @@ export const clientColumns = {
   createdAt: apiClients.createdAt,
   updatedAt: apiClients.updatedAt,
   lastUsedAt: apiClients.lastUsedAt,
+  idleClockStartedAt: apiClients.idleClockStartedAt,
+  disabledReason: apiClients.disabledReason,
   requestsPerMinute: apiClients.requestsPerMinute,
 };
 

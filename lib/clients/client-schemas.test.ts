@@ -77,6 +77,8 @@ describe("client schemas", () => {
     expect(listClientsQuerySchema.parse({})).toEqual({
       search: "",
       status: "all",
+      usage: "all",
+      idleDays: null,
       sort: "name",
       direction: "asc",
       limit: 25,

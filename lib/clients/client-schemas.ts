@@ -75,6 +75,18 @@ export const deleteClientSchema = z.object({
 export const CLIENT_SORT_FIELDS = ["name", "clientId", "status", "createdAt", "lastUsedAt"] as const;
 export type ClientSortField = (typeof CLIENT_SORT_FIELDS)[number];
 export const CLIENT_PAGE_SIZES = [10, 25, 50, 100] as const;
+/** The list's "Usage" filter: unused for 30 days or more, never used, or about to stop working. */
+export const CLIENT_USAGE_FILTERS = [
+  { value: "all", label: "All" },
+  { value: "unused30", label: "Unused for 30+ days" },
+  { value: "neverUsed", label: "Never used" },
+  { value: "expiringSoon", label: "Expiring soon" },
+] as const;
+export type ClientUsageFilter = (typeof CLIENT_USAGE_FILTERS)[number]["value"];
+const USAGE_VALUES = CLIENT_USAGE_FILTERS.map((filter) => filter.value) as [
+  ClientUsageFilter,
+  ...ClientUsageFilter[],
+];
 
 /** List options as they arrive in a URL's search params (strings), with defaults. */
 export const listClientsQuerySchema = z.object({
@@ -83,6 +95,9 @@ export const listClientsQuerySchema = z.object({
     .enum(["all", ...CLIENT_STATUSES])
     .catch("all")
     .default("all"),
+  usage: z.enum(USAGE_VALUES).catch("all").default("all"),
+  /** The organization's idle-client policy, for "Expiring soon" (clients it disables within 7 days). */
+  idleDays: z.number().int().positive().nullable().catch(null).default(null),
   sort: z.enum(CLIENT_SORT_FIELDS).catch("name").default("name"),
   direction: z.enum(["asc", "desc"]).catch("asc").default("asc"),
   limit: z.coerce.number().int().min(1).max(100).catch(25).default(25),

@@ -11,7 +11,8 @@ import { lockClientForUpdate } from "./find-client";
  * the next request (both read the status each time); its secrets are kept, so enabling it again
  * restores access without a new secret. Disabling also moves the client's token generation on,
  * so the access tokens issued before stay refused after it is enabled again: the client asks
- * for new ones. Returns null when there is no such client.
+ * for new ones. Enabling restarts the idle-client policy's clock (idle-client-policy.ts).
+ * Returns null when there is no such client.
  */
 export async function setClientStatus(
   executor: Executor,
@@ -29,7 +30,10 @@ export async function setClientStatus(
       .set({
         status: values.status,
         updatedAt: sql`now()`,
-        ...(values.status === "disabled" ? { tokenGeneration: sql`${apiClients.tokenGeneration} + 1` } : {}),
+        ...(values.status === "disabled"
+          ? { tokenGeneration: sql`${apiClients.tokenGeneration} + 1`, disabledReason: null }
+          : // Enabled again: the idle-client policy counts from now, and the reason is over.
+            { idleClockStartedAt: sql`now()`, disabledReason: null }),
       })
       .where(and(eq(apiClients.organizationId, organizationId), eq(apiClients.id, current.id)))
       .returning(clientColumns);

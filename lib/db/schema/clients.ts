@@ -49,6 +49,13 @@ export const apiClients = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    /**
+     * Where the idle-client policy starts counting when the client was never used since: its
+     * creation, or the last time it was enabled again (enabling restarts the clock).
+     */
+    idleClockStartedAt: timestamp("idle_clock_started_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Why the client is disabled when Latchkey disabled it ("idle": the idle-client policy); null otherwise. */
+    disabledReason: text("disabled_reason"),
     /** Requests per minute this client may make to /api/v1; null means the installation default. */
     requestsPerMinute: integer("requests_per_minute"),
   },

@@ -15,6 +15,8 @@ export const organizations = pgTable(
     defaultTokenExpirationDays: integer("default_token_expiration_days").notNull().default(30),
     maxTokenExpirationDays: integer("max_token_expiration_days").notNull().default(365),
     allowUnexpiringTokens: boolean("allow_unexpiring_tokens").notNull().default(false),
+    /** "Disable clients unused for" this many days (the idle-client policy); null when off. */
+    idleClientDisableDays: integer("idle_client_disable_days"),
     restrictApiByIp: boolean("restrict_api_by_ip").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

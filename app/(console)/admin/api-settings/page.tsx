@@ -11,7 +11,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { API_ACCESS_NOT_IN_PLAN } from "@/lib/clients/client-errors";
 import { clientListParamsSchema, toListClientsQuery } from "@/lib/clients/client-list-params";
+import { clientNotice } from "@/lib/clients/client-notice";
 import { loadClientPolicy } from "@/lib/clients/client-policy";
+import { getIdleClientPolicy } from "@/lib/clients/idle-client-policy";
 import { listClients } from "@/lib/clients/list-clients";
 import { getDb } from "@/lib/db/client";
 import { summarizeGrid } from "@/lib/permissions/grid";
@@ -28,9 +30,14 @@ export default async function ApiSettingsPage({
   const params = clientListParamsSchema.parse(await searchParams);
   const db = await getDb();
   const policy = await loadClientPolicy(db, admin.organization.id);
-  const { clients, total } = await listClients(db, admin.organization.id, toListClientsQuery(params));
+  const idleDays = await getIdleClientPolicy(db, admin.organization.id);
+  const { clients, total } = await listClients(db, admin.organization.id, {
+    ...toListClientsQuery(params),
+    idleDays,
+  });
+  const now = new Date();
   const inPlan = planIncludes(policy.plan, "apiAccess");
-  const filtered = params.q !== "" || params.status !== "all";
+  const filtered = params.q !== "" || params.status !== "all" || params.usage !== "all";
 
   return (
     <>
@@ -86,10 +93,12 @@ export default async function ApiSettingsPage({
             status: client.status,
             created: formatDateTime(client.createdAt),
             lastUsed: client.lastUsedAt ? formatDateTime(client.lastUsedAt) : "Never",
+            notice: clientNotice(client, idleDays, now),
           }))}
           total={total}
           state={params}
           status={params.status}
+          usage={params.usage}
           showAllowedIps={policy.restrictApiByIp}
           empty={<ClientsEmptyState filtered={filtered} canCreate={inPlan} />}
         />

@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/auth/current-user";
+import { setIdleClientPolicy } from "@/lib/clients/idle-client-policy";
+import { idleClientPolicySchema } from "@/lib/clients/idle-client-policy-schema";
 import { getDb } from "@/lib/db/client";
 import {
   changeSecurityLevel,
@@ -38,4 +40,16 @@ export async function changeSecurityLevelAction(input: unknown) {
 
 export async function updateTokenPolicyAction(input: unknown) {
   return savePolicy(input);
+}
+
+const saveIdlePolicy = adminAction(idleClientPolicySchema, async (admin, values) => {
+  const days = await setIdleClientPolicy(await getDb(), admin.organization.id, actorOf(admin), values);
+  revalidatePath("/admin/api-settings/security");
+  revalidatePath("/admin/api-settings");
+  return { days };
+});
+
+/** "Disable clients unused for": off, or a number of days. */
+export async function updateIdleClientPolicyAction(input: unknown) {
+  return saveIdlePolicy(input);
 }

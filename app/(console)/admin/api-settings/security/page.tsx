@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { ApiSettingsBreadcrumbs } from "@/components/clients/api-settings-breadcrumbs";
 import { ApiSettingsSections } from "@/components/security/api-settings-sections";
+import { IdleClientPolicyForm } from "@/components/security/idle-client-policy-form";
 import { SecurityLevelForm } from "@/components/security/security-level-form";
 import { TokenPolicyForm } from "@/components/security/token-policy-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
+import { getIdleClientPolicy } from "@/lib/clients/idle-client-policy";
 import { getDb } from "@/lib/db/client";
 import { isLegacyRetired } from "@/lib/organizations/security-level";
 import { getSecuritySettings } from "@/lib/organizations/security-settings";
@@ -15,7 +17,11 @@ const formatDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export default async function SecuritySettingsPage() {
   const admin = await requireAdmin();
-  const settings = await getSecuritySettings(await getDb(), admin.organization.id);
+  const db = await getDb();
+  const [settings, idleDays] = await Promise.all([
+    getSecuritySettings(db, admin.organization.id),
+    getIdleClientPolicy(db, admin.organization.id),
+  ]);
   const retired = isLegacyRetired(new Date(), settings.legacySunset);
   return (
     <>
@@ -63,6 +69,15 @@ export default async function SecuritySettingsPage() {
               allowUnexpiringTokens: settings.allowUnexpiringTokens,
             }}
           />
+        </section>
+        <section
+          aria-labelledby="idle-clients-heading"
+          className="rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <h2 id="idle-clients-heading" className="mb-3 text-lg font-semibold">
+            Idle clients
+          </h2>
+          <IdleClientPolicyForm days={idleDays} />
         </section>
       </div>
     </>
