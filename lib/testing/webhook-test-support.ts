@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type http from "node:http";
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { auditEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "@/lib/db/schema";
@@ -22,8 +22,32 @@ export const ADMIT_ANY_URL: EndpointUrlGuard = {
   allowsPlainHttp: () => true,
 };
 
+/** Organizations made by createWebhookTestTenant since the last cleanup. */
+const tenants = new Set<string>();
+
 export async function createWebhookTestTenant() {
-  return createClientTestTenant();
+  const tenant = await createClientTestTenant();
+  tenants.add(tenant.organizationId);
+  return tenant;
+}
+
+/**
+ * Cancels what the tests' organizations still have waiting, so that no later test's relay (they
+ * take every organization's due deliveries, as in production) sends it with its own client.
+ */
+async function cancelLeftoverDeliveries(): Promise<void> {
+  if (tenants.size === 0) return;
+  const db = await getDb();
+  await db
+    .update(webhookDeliveries)
+    .set({ status: "cancelled", nextAttemptAt: null, leaseExpiresAt: null })
+    .where(
+      and(
+        inArray(webhookDeliveries.organizationId, [...tenants]),
+        inArray(webhookDeliveries.status, ["pending", "sending"]),
+      ),
+    );
+  tenants.clear();
 }
 
 export async function createTestEndpoint(
@@ -76,7 +100,11 @@ export function webhookReceivers() {
       const client = resources.client({ allowHosts, resolveHost: tableResolver(names) });
       return { guard: createHostUrlGuard({ checkUrl: client.checkUrl, allowHosts }), client };
     },
-    cleanup: () => resources.cleanup(),
+    /** Closes the receivers and clients, and cancels the deliveries the tests left waiting. */
+    async cleanup() {
+      await resources.cleanup();
+      await cancelLeftoverDeliveries();
+    },
   };
 }
 

@@ -15,6 +15,7 @@ import { endpointColumns, isWellFormedId, type WebhookEndpointRecord } from "./w
 export interface LastDelivery {
   eventType: string;
   status: WebhookDeliveryStatus;
+  attemptCount: number;
   statusCode: number | null;
   at: Date;
 }
@@ -37,6 +38,7 @@ export async function listWebhookEndpoints(
       endpointId: webhookDeliveries.endpointId,
       eventType: webhookMessages.type,
       status: webhookDeliveries.status,
+      attemptCount: webhookDeliveries.attemptCount,
       statusCode: webhookDeliveries.lastStatusCode,
       createdAt: webhookDeliveries.createdAt,
       lastAttemptAt: webhookDeliveries.lastAttemptAt,
@@ -62,6 +64,7 @@ export async function listWebhookEndpoints(
         ? {
             eventType: row.eventType,
             status: row.status,
+            attemptCount: row.attemptCount,
             statusCode: row.statusCode,
             at: row.lastAttemptAt ?? row.createdAt,
           }
