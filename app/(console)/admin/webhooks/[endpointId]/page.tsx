@@ -24,8 +24,12 @@ import { listEndpointDeliveries } from "@/lib/webhooks/webhook-queries";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };
 
-/** While a delivery is being sent or is due within this long, the page keeps itself live. */
+/**
+ * While a delivery is being sent, or is due within LIVE_WINDOW_MS (and not overdue by more
+ * than OVERDUE_MS, which would mean no worker is taking it), the page keeps itself live.
+ */
 const LIVE_WINDOW_MS = 2 * 60_000;
+const OVERDUE_MS = 5 * 60_000;
 
 /**
  * One webhook endpoint of the organization: its status, "Send test event" and the delivery
@@ -44,11 +48,16 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
     listAuditEventsForTarget(db, organizationId, { type: WEBHOOK_ENDPOINT_TARGET_TYPE, id: endpoint.id }),
   ]);
   const now = Date.now();
-  const live = deliveries.some(
-    (delivery) =>
-      delivery.status === "sending" ||
-      (delivery.status === "pending" && (delivery.nextAttemptAt?.getTime() ?? 0) - now < LIVE_WINDOW_MS),
-  );
+  const live = deliveries.some((delivery) => {
+    if (delivery.status === "sending") return true;
+    const due = delivery.nextAttemptAt?.getTime();
+    return (
+      delivery.status === "pending" &&
+      due !== undefined &&
+      due - now < LIVE_WINDOW_MS &&
+      now - due < OVERDUE_MS
+    );
+  });
   const status = endpointStatusText(endpoint);
   const previousUntil =
     endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt.getTime() > now
