@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { FAKE_AXONIUS_ALLOW_HOST } from "./e2e/fake-axonius-port";
 import { DEMO_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from "./e2e/test-accounts";
+import { WEBHOOK_RECEIVER_ALLOW_HOST } from "./e2e/webhook-receiver-port";
 
 /**
  * Browser tests against the production build (`npm run build` first: scripts/test.sh does),
@@ -59,8 +60,9 @@ export default defineConfig({
       AUTH_URL: baseURL,
       LATCHKEY_ADMIN_EMAIL: DEMO_ADMIN_EMAIL,
       LATCHKEY_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
-      // The fake Axonius that e2e/outbound-credentials.spec.ts starts on loopback.
-      LATCHKEY_OUTBOUND_ALLOW_HOSTS: FAKE_AXONIUS_ALLOW_HOST,
+      // The fake Axonius that e2e/outbound-credentials.spec.ts starts on loopback, and the
+      // webhook receiver of e2e/webhooks.spec.ts.
+      LATCHKEY_OUTBOUND_ALLOW_HOSTS: [FAKE_AXONIUS_ALLOW_HOST, WEBHOOK_RECEIVER_ALLOW_HOST].join(","),
     },
   },
 });

@@ -20,6 +20,7 @@ import {
 import { createDataFlowThroughWizard, credentialForFake, uniqueFlowName } from "./data-flow-steps";
 import { FAKE_AXONIUS_PORT } from "./fake-axonius-port";
 import { expect } from "./fixtures";
+import { addEndpointThroughForm, uniqueEndpointUrl, WEBHOOKS_PATH } from "./webhook-steps";
 
 /** Who looks at the page: nobody signed in, Demo Agency's administrator, or a member without Admin. */
 export type Viewer = "anonymous" | "admin" | "member";
@@ -177,6 +178,41 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     file: "app/(console)/admin/credentials/[credentialId]/page.tsx",
     viewer: "admin",
     open: openNewCredential,
+  },
+  {
+    file: "app/(console)/admin/webhooks/page.tsx",
+    viewer: "admin",
+    open: async (page, testInfo) => {
+      // With an endpoint in it, so the table is checked too.
+      await addEndpointThroughForm(page, {
+        url: uniqueEndpointUrl(testInfo, "accessibility list"),
+        events: ["Client disabled"],
+      });
+      await visit(page, WEBHOOKS_PATH, "Webhooks");
+      await expect(page.getByRole("table").getByRole("link").first()).toBeVisible();
+    },
+  },
+  {
+    file: "app/(console)/admin/webhooks/new/page.tsx",
+    viewer: "admin",
+    open: (page) => visit(page, `${WEBHOOKS_PATH}/new`, "Add endpoint"),
+  },
+  {
+    file: "app/(console)/admin/webhooks/[endpointId]/page.tsx",
+    viewer: "admin",
+    open: async (page, testInfo) => {
+      await addEndpointThroughForm(page, {
+        url: uniqueEndpointUrl(testInfo, "accessibility endpoint"),
+        events: ["Data flow paused", "Personal token expiring"],
+      });
+      // A delivery in the log, so its table is checked too. No receiver listens here: it is
+      // refused and waits for its retry, error shown.
+      await page.getByRole("button", { name: "Send test event" }).click();
+      await expect(page.getByRole("region", { name: "Deliveries" }).getByRole("row").nth(1)).toContainText(
+        /Retrying|Delivered/,
+        { timeout: 30_000 },
+      );
+    },
   },
   {
     file: "app/(console)/data-flows/page.tsx",

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { DisabledEndpointsNotice } from "@/components/webhooks/disabled-endpoints-notice";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getOrganizationOverview, PLAN_LABELS } from "@/lib/organizations/organization-overview";
 import { effectiveSecurityLevel, SECURITY_LEVEL_LABELS } from "@/lib/organizations/security-level";
 import { listTokensExpiringSoon } from "@/lib/tokens/token-queries";
+import { listEndpointsDisabledForFailing } from "@/lib/webhooks/webhook-queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -14,6 +16,10 @@ export default async function DashboardPage() {
   const db = await getDb();
   const { organization, counts } = await getOrganizationOverview(db, user.organization.id);
   const expiringTokens = await listTokensExpiringSoon(db, user.organization.id, user.id);
+  // Administrators are told here too when Latchkey disabled a webhook endpoint for failing.
+  const disabledEndpoints = user.role.consoleAdmin
+    ? await listEndpointsDisabledForFailing(db, user.organization.id)
+    : [];
   const figures = [
     { label: "Active users", value: counts.activeUsers },
     { label: "Cases", value: counts.cases },
@@ -34,6 +40,11 @@ export default async function DashboardPage() {
           </div>
         ))}
       </dl>
+      {disabledEndpoints.length > 0 ? (
+        <div className="mt-8">
+          <DisabledEndpointsNotice endpoints={disabledEndpoints} />
+        </div>
+      ) : null}
       {expiringTokens.length > 0 ? (
         <section
           aria-labelledby="expiring-tokens-heading"

@@ -12,6 +12,11 @@ export interface OneTimeSecret {
   fields: ReadonlyArray<{ label: string; value: string; secret?: boolean }>;
   /** The `.env` snippet offered for download, and its file name. */
   envFile: { name: string; content: string };
+  /**
+   * How Latchkey keeps the secret: as a hash (secrets it checks, the default) or encrypted
+   * (secrets it uses itself, such as a webhook's signing secret).
+   */
+  keptAs?: "hash" | "encrypted";
 }
 
 /**
@@ -75,7 +80,10 @@ export function SecretDialog({ secret, onClosed }: { secret: OneTimeSecret | nul
           </h2>
           <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
             Copy the secret now and keep it somewhere safe. <strong>It will not be shown again</strong>:
-            Latchkey keeps only a hash of it. If it is lost, rotate the secret to get a new one.
+            {secret.keptAs === "encrypted"
+              ? " Latchkey keeps it encrypted, to sign with, and never shows it."
+              : " Latchkey keeps only a hash of it."}{" "}
+            If it is lost, rotate the secret to get a new one.
           </p>
           <div className="space-y-3">
             {secret.fields.map((field) => (

@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/client";
 import { type DataFlowRunStatus, dataFlowRuns, dataFlows } from "@/lib/db/schema";
 import { CredentialSecretsUnreadableError } from "@/lib/outbound-credentials/credential-errors";
 import { revealCredentialSecrets } from "@/lib/outbound-credentials/reveal-credential-secrets";
+import { emitDataFlowPaused, emitDataFlowRunFailed } from "./data-flow-webhook-events";
 import { RetriesExhaustedError } from "./fetch-devices-with-retry";
 import { type ImportDevicesOptions, importDevices } from "./import-devices";
 
@@ -14,7 +15,8 @@ import { type ImportDevicesOptions, importDevices } from "./import-devices";
  * records included), partial (stopped by an error after committing pages), failed, or
  * cancelled. A run already finished is left alone, so a second delivery of its job does
  * nothing. A flow whose runs fail `pauseAfterFailures` times in a row pauses itself, says
- * why, and the pause is audited.
+ * why, and the pause is audited. A failed or partial run and a pause are told to the
+ * organization's webhooks (`data_flow.failed`, `data_flow.paused`) in the same transaction.
  */
 export interface ExecuteRunOptions extends ImportDevicesOptions {
   /** Default 5. */
@@ -175,7 +177,11 @@ async function finishRun(
         paused: dataFlows.paused,
         name: dataFlows.name,
       });
-    if (!flow || !failed || flow.paused || flow.consecutiveFailures < pauseAfterFailures) return;
+    if (!flow || !failed) return;
+    const told = { organizationId, flowId, flowName: flow.name, runId };
+    const { consecutiveFailures } = flow;
+    await emitDataFlowRunFailed(tx, { ...told, status, errorMessage, consecutiveFailures });
+    if (flow.paused || flow.consecutiveFailures < pauseAfterFailures) return;
     const reason = `Paused after ${flow.consecutiveFailures} failed runs in a row. Last error: ${errorMessage ?? "unknown"}`;
     await tx
       .update(dataFlows)
@@ -189,5 +195,6 @@ async function finishRun(
       targetId: flowId,
       details: { name: flow.name, reason, consecutiveFailures: flow.consecutiveFailures },
     });
+    await emitDataFlowPaused(tx, { ...told, reason, consecutiveFailures });
   });
 }

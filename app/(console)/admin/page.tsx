@@ -29,6 +29,12 @@ const SECTIONS = [
         description:
           "What Latchkey signs in with to reach other systems (Axonius) for data flows: test, edit, replace, delete.",
       },
+      {
+        href: "/admin/webhooks",
+        label: "Webhooks",
+        description:
+          "URLs Latchkey tells about expiring tokens and secrets, disabled clients and failing data flows, with signed deliveries and their log.",
+      },
     ],
   },
   {

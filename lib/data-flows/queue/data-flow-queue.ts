@@ -1,6 +1,11 @@
 import PgBoss from "pg-boss";
 import { getConnection } from "@/lib/db/client";
 import { logFor } from "@/lib/log/logger";
+import {
+  startWebhookDeliveryQueue,
+  type WebhookDeliveryQueue,
+  type WebhookQueueOptions,
+} from "@/lib/webhooks/queue/webhook-delivery-queue";
 import { type ExecuteRunOptions, executeDataFlowRun, RunInterruptedError } from "../execute-data-flow-run";
 import type { RunQueue } from "../run-commands";
 import { createQueueRetrying } from "./create-queue-retrying";
@@ -36,10 +41,13 @@ export interface DataFlowQueueOptions {
   maintenanceIntervalSeconds?: number;
   /** Start the every-minute scheduler (default true). */
   schedule?: boolean;
+  /** Webhook deliveries share this pg-boss (lib/webhooks/queue); `schedule` and polling apply to them too. */
+  webhooks?: WebhookQueueOptions;
 }
 
 export interface DataFlowQueue extends RunQueue {
   boss: PgBoss;
+  webhooks: WebhookDeliveryQueue;
   /** Stops taking jobs, interrupts the runs in hand (they resume elsewhere or after a restart) and closes pg-boss. */
   stop(): Promise<void>;
 }
@@ -120,9 +128,15 @@ export async function startDataFlowQueue(options: DataFlowQueueOptions = {}): Pr
       await enqueueDueRuns(connection.db, { enqueue }, new Date());
     });
   }
+  const webhooks = await startWebhookDeliveryQueue(boss, connection.db, {
+    schedule,
+    ...polling,
+    ...options.webhooks,
+  });
   return {
     boss,
     enqueue,
+    webhooks,
     async stop() {
       stopping.abort();
       await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
