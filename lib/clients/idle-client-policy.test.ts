@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { apiClients, auditEvents } from "@/lib/db/schema";
+import { apiClients, auditEvents, webhookMessages } from "@/lib/db/schema";
 import { createClientTestTenant, rotateCurrentSecret } from "@/lib/testing/client-test-support";
 import { clientNotice } from "./client-notice";
 import { createClient } from "./create-client";
@@ -11,6 +11,7 @@ import {
   idleDisableAt,
   isAboutToIdle,
   setIdleClientPolicy,
+  warnIdleClients,
 } from "./idle-client-policy";
 import { idleClientPolicySchema, idlePolicyFormValues } from "./idle-client-policy-schema";
 import { listClients } from "./list-clients";
@@ -248,5 +249,53 @@ describe("the clients list's Usage filter", () => {
       "Disabled by the idle-client policy on 2026-12-01 unless used before",
     );
     expect(clientNotice({ ...base, status: "active", disabledReason: null }, 60, at)).toBeNull();
+  });
+});
+
+describe("the idle-client policy's webhooks", () => {
+  const messagesOf = async (organizationId: string, type: string) => {
+    const db = await getDb();
+    return db
+      .select()
+      .from(webhookMessages)
+      .where(and(eq(webhookMessages.organizationId, organizationId), eq(webhookMessages.type, type)));
+  };
+
+  it("warns once per idle period 7 days before, and sends client.disabled with the disable", async () => {
+    const db = await getDb();
+    const tenant = await createClientTestTenant();
+    const soon = await clientWith(tenant, "Nearly idle", { clockStartedDaysAgo: 200, lastUsedDaysAgo: 25 });
+    await clientWith(tenant, "Busy", { clockStartedDaysAgo: 200, lastUsedDaysAgo: 2 });
+    await setIdleClientPolicy(db, tenant.organizationId, tenant.actor, { days: 30 });
+
+    // Two processes' passes, twice: one warning, for the client within its last 7 days.
+    await Promise.all([warnIdleClients(db, now), warnIdleClients(db, now)]);
+    await warnIdleClients(db, now);
+    const warnings = await messagesOf(tenant.organizationId, "client.idle");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.data).toMatchObject({ client: { clientId: soon.clientId, name: "Nearly idle" }, unusedDays: 30 });
+
+    // Used again, then idle again: a new period, a new warning.
+    await db.update(apiClients).set({ lastUsedAt: daysAgo(24) }).where(eq(apiClients.id, soon.id));
+    await warnIdleClients(db, now);
+    expect(await messagesOf(tenant.organizationId, "client.idle")).toHaveLength(2);
+
+    await disableIdleClients(db, new Date(now.getTime() + 7 * DAY));
+    const disabled = await messagesOf(tenant.organizationId, "client.disabled");
+    expect(disabled.map((message) => message.data)).toEqual([
+      expect.objectContaining({ client: { clientId: soon.clientId, name: "Nearly idle" }, by: "idle_client_policy" }),
+    ]);
+  });
+
+  it("sends client.disabled when an administrator disables a client, and nothing when one enables it", async () => {
+    const db = await getDb();
+    const tenant = await createClientTestTenant();
+    const client = await clientWith(tenant, "Manual", { clockStartedDaysAgo: 1 });
+    await setClientStatus(db, tenant.organizationId, tenant.actor, { clientId: client.clientId, status: "disabled" });
+    await setClientStatus(db, tenant.organizationId, tenant.actor, { clientId: client.clientId, status: "active" });
+    const messages = await messagesOf(tenant.organizationId, "client.disabled");
+    expect(messages.map((message) => message.data)).toEqual([
+      { client: { clientId: client.clientId, name: "Manual" }, by: "administrator", administrator: tenant.actor.label },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { type AuditActor, recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import type { Database, Executor } from "@/lib/db/client";
 import { apiClients, organizations } from "@/lib/db/schema";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 import { CLIENT_TARGET_TYPE } from "./client-record";
 import { IDLE_WARNING_DAYS, idleDaysSchema } from "./idle-client-policy-schema";
 
@@ -122,6 +123,12 @@ export async function disableIdleClients(
           idleClockStartedAt: apiClients.idleClockStartedAt,
         });
       for (const client of updated) {
+        await emitWebhookEvent(tx, policy.id, "client.disabled", {
+          client: { clientId: client.clientId, name: client.name },
+          by: "idle_client_policy",
+          unusedDays: days,
+          lastUsedAt: client.lastUsedAt?.toISOString() ?? null,
+        });
         await recordAuditEvent(tx, {
           organizationId: policy.id,
           actor: SYSTEM_ACTOR,
@@ -150,4 +157,55 @@ export async function disableIdleClients(
     }
   }
   return disabled;
+}
+
+/**
+ * Tells the organization's webhooks ("client.idle") about each active client the policy
+ * disables within IDLE_WARNING_DAYS, once per idle period: the key names the client and the
+ * moment its idle time started, so a use or a re-enabling (a new period) warns again later,
+ * while passes of any number of processes within one period send nothing more.
+ */
+export async function warnIdleClients(db: Database, now: Date = new Date()): Promise<number> {
+  const policies = await db
+    .select({ id: organizations.id, days: organizations.idleClientDisableDays })
+    .from(organizations)
+    .where(isNotNull(organizations.idleClientDisableDays));
+  let warned = 0;
+  for (const policy of policies) {
+    const days = policy.days ?? 0;
+    const warnFrom = new Date(now.getTime() - (days - IDLE_WARNING_DAYS) * DAY_MS);
+    const clients = await db
+      .select({
+        clientId: apiClients.clientId,
+        name: apiClients.name,
+        lastUsedAt: apiClients.lastUsedAt,
+        idleClockStartedAt: apiClients.idleClockStartedAt,
+      })
+      .from(apiClients)
+      .where(
+        and(
+          eq(apiClients.organizationId, policy.id),
+          eq(apiClients.status, "active"),
+          sql`${idleSince} <= ${warnFrom.toISOString()}::timestamptz`,
+        ),
+      );
+    for (const client of clients) {
+      const disableAt = idleDisableAt(client, days);
+      const since = new Date((disableAt?.getTime() ?? 0) - days * DAY_MS);
+      const emitted = await emitWebhookEvent(
+        db,
+        policy.id,
+        "client.idle",
+        {
+          client: { clientId: client.clientId, name: client.name },
+          unusedDays: days,
+          lastUsedAt: client.lastUsedAt?.toISOString() ?? null,
+          disablesAt: disableAt?.toISOString() ?? null,
+        },
+        { idempotencyKey: `client.idle:${client.clientId}:${since.toISOString()}`, now },
+      );
+      if (emitted) warned += 1;
+    }
+  }
+  return warned;
 }

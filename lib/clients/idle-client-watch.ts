@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { asDatabaseUnavailable } from "@/lib/db/errors";
 import { logFor } from "@/lib/log/logger";
 import { onShutdown } from "@/lib/server/shutdown-tasks";
-import { disableIdleClients } from "./idle-client-policy";
+import { disableIdleClients, warnIdleClients } from "./idle-client-policy";
 
 const log = logFor("clients");
 

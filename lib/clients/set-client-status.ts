@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { type AuditActor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Executor } from "@/lib/db/client";
 import { apiClients } from "@/lib/db/schema";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 import { CLIENT_TARGET_TYPE, type ClientRecord, clientColumns } from "./client-record";
 import { type SetClientStatusInput, setClientStatusSchema } from "./client-schemas";
 import { lockClientForUpdate } from "./find-client";
@@ -38,6 +39,13 @@ export async function setClientStatus(
       .where(and(eq(apiClients.organizationId, organizationId), eq(apiClients.id, current.id)))
       .returning(clientColumns);
     if (!updated) throw new Error("locked api client vanished");
+    if (updated.status === "disabled") {
+      await emitWebhookEvent(tx, organizationId, "client.disabled", {
+        client: { clientId: updated.clientId, name: updated.name },
+        by: "administrator",
+        administrator: actor.label,
+      });
+    }
     await recordAuditEvent(tx, {
       organizationId,
       actor,

@@ -12,6 +12,10 @@ export const WEBHOOK_EVENTS = {
     label: "Client secret expiring",
     description: "A rotating API client secret lapses soon.",
   },
+  "client.idle": {
+    label: "Client about to be disabled",
+    description: "An API access client is unused so long that the idle-client policy disables it within 7 days.",
+  },
   "client.disabled": {
     label: "Client disabled",
     description: "An API access client was disabled, by an administrator or by the idle-client policy.",
