@@ -273,17 +273,26 @@ describe("the idle-client policy's webhooks", () => {
     await warnIdleClients(db, now);
     const warnings = await messagesOf(tenant.organizationId, "client.idle");
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]?.data).toMatchObject({ client: { clientId: soon.clientId, name: "Nearly idle" }, unusedDays: 30 });
+    expect(warnings[0]?.data).toMatchObject({
+      client: { clientId: soon.clientId, name: "Nearly idle" },
+      unusedDays: 30,
+    });
 
     // Used again, then idle again: a new period, a new warning.
-    await db.update(apiClients).set({ lastUsedAt: daysAgo(24) }).where(eq(apiClients.id, soon.id));
+    await db
+      .update(apiClients)
+      .set({ lastUsedAt: daysAgo(24) })
+      .where(eq(apiClients.id, soon.id));
     await warnIdleClients(db, now);
     expect(await messagesOf(tenant.organizationId, "client.idle")).toHaveLength(2);
 
     await disableIdleClients(db, new Date(now.getTime() + 7 * DAY));
     const disabled = await messagesOf(tenant.organizationId, "client.disabled");
     expect(disabled.map((message) => message.data)).toEqual([
-      expect.objectContaining({ client: { clientId: soon.clientId, name: "Nearly idle" }, by: "idle_client_policy" }),
+      expect.objectContaining({
+        client: { clientId: soon.clientId, name: "Nearly idle" },
+        by: "idle_client_policy",
+      }),
     ]);
   });
 
@@ -291,11 +300,21 @@ describe("the idle-client policy's webhooks", () => {
     const db = await getDb();
     const tenant = await createClientTestTenant();
     const client = await clientWith(tenant, "Manual", { clockStartedDaysAgo: 1 });
-    await setClientStatus(db, tenant.organizationId, tenant.actor, { clientId: client.clientId, status: "disabled" });
-    await setClientStatus(db, tenant.organizationId, tenant.actor, { clientId: client.clientId, status: "active" });
+    await setClientStatus(db, tenant.organizationId, tenant.actor, {
+      clientId: client.clientId,
+      status: "disabled",
+    });
+    await setClientStatus(db, tenant.organizationId, tenant.actor, {
+      clientId: client.clientId,
+      status: "active",
+    });
     const messages = await messagesOf(tenant.organizationId, "client.disabled");
     expect(messages.map((message) => message.data)).toEqual([
-      { client: { clientId: client.clientId, name: "Manual" }, by: "administrator", administrator: tenant.actor.label },
+      {
+        client: { clientId: client.clientId, name: "Manual" },
+        by: "administrator",
+        administrator: tenant.actor.label,
+      },
     ]);
   });
 });

@@ -14,7 +14,8 @@ export const WEBHOOK_EVENTS = {
   },
   "client.idle": {
     label: "Client about to be disabled",
-    description: "An API access client is unused so long that the idle-client policy disables it within 7 days.",
+    description:
+      "An API access client is unused so long that the idle-client policy disables it within 7 days.",
   },
   "client.disabled": {
     label: "Client disabled",
