@@ -1,6 +1,7 @@
 import { isScope, type Scope } from "@/lib/permissions/catalogue";
 import { normalizeGrid } from "@/lib/permissions/grid";
 import { noteClientUse } from "@/lib/usage/client-last-used";
+import { TokenRequestUsage } from "@/lib/usage/token-request-usage";
 import { issueAccessToken } from "./access-token";
 import { authenticateOAuthClient } from "./authenticate-client";
 import { clientAccessRefusal } from "./client-access-policy";
@@ -29,15 +30,19 @@ function grantedScopes(requested: string | undefined, permitted: readonly Scope[
 /**
  * POST /api/oauth/token: the client credentials grant (RFC 6749 §4.4), as a pipeline of
  * small steps — no credentials in the URL, a form body without repeated parameters, client
- * authentication, the grant type, plan and address policy, the scope, then the token.
+ * authentication, the grant type, plan and address policy, the scope, then the token. Each
+ * request counts in the client's usage (lib/usage/token-request-usage.ts), in memory.
  */
 export async function handleTokenRequest(request: Request, ip: string): Promise<Response> {
+  const usage = new TokenRequestUsage(request, ip);
   try {
     refuseCredentialsInQuery(request);
     const params = await readFormBody(request);
+    usage.read(params);
     const grantType = params.get("grant_type");
     if (!grantType) throw new OAuthError("invalid_request", "grant_type is required");
     const { client, organization, issuance } = await authenticateOAuthClient(request, params, ip);
+    usage.authenticated({ client, organization, issuance });
     if (grantType !== "client_credentials") {
       throw new OAuthError("unsupported_grant_type", "Only the client_credentials grant is supported");
     }
@@ -54,6 +59,7 @@ export async function handleTokenRequest(request: Request, ip: string): Promise<
       issuance,
     });
     noteClientUse(client);
+    usage.issued();
     return oauthJson({
       access_token: token,
       token_type: "Bearer",
@@ -61,6 +67,7 @@ export async function handleTokenRequest(request: Request, ip: string): Promise<
       scope: scopes.join(" "),
     });
   } catch (error) {
+    usage.refused(error);
     return oauthFailureResponse(error);
   }
 }

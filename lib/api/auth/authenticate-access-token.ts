@@ -28,6 +28,7 @@ export async function authenticateAccessToken(token: string, ip: string): Promis
     label: `client ${live.clientName}`,
     ip,
     requestsPerMinute: live.requestsPerMinute,
+    secretId: verified.claims.lk_sid,
   };
   const refusal = clientAccessRefusal(
     { organization: live.organization, client: { allowedIps: live.allowedIps } },

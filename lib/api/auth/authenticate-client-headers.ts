@@ -34,6 +34,7 @@ export async function authenticateClientHeaders(
     label: `client ${authenticated.client.name}`,
     ip,
     requestsPerMinute: authenticated.client.requestsPerMinute,
+    secretId: authenticated.issuance.secretId,
   };
   const refusal = clientAccessRefusal(authenticated, ip);
   if (refusal) return { outcome: "refused", caller, problem: accessRefusedProblem(refusal) };

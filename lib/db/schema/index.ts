@@ -10,3 +10,4 @@ export * from "./outbound-credentials";
 export * from "./resources";
 export * from "./sessions";
 export * from "./tokens";
+export * from "./usage";
