@@ -49,15 +49,19 @@ async function writeSnapshots(snapshots: UsageSnapshot[]): Promise<void> {
   );
 }
 
+/** Snapshots per batch: the writer holds twenty batches at most, 40,000 counters. */
+const SNAPSHOTS_PER_BATCH = 4;
+
 /**
- * The batched writer takes one snapshot per batch: it retries a snapshot while the database is
- * away (writing it twice adds nothing, see usage-rollup-writer.ts), holds at most twenty, and
- * is flushed on shutdown with every other writer.
+ * The batched writer's rows are snapshots, each written in its own transaction: it retries a
+ * batch while the database is away (writing a snapshot twice adds nothing, see
+ * usage-rollup-writer.ts), holds a bounded number, and is flushed on shutdown with every other
+ * writer.
  */
 function writer(): BatchedWriter<UsageSnapshot> {
   return sharedWriter(
     "usage-rollups",
-    () => new BatchedWriter<UsageSnapshot>("usage-rollups", writeSnapshots, 1),
+    () => new BatchedWriter<UsageSnapshot>("usage-rollups", writeSnapshots, SNAPSHOTS_PER_BATCH),
   );
 }
 
@@ -65,8 +69,7 @@ function writer(): BatchedWriter<UsageSnapshot> {
 function handOver(current: UsageState): void {
   if (current.timer) clearTimeout(current.timer);
   current.timer = undefined;
-  const snapshot = current.aggregator.drain();
-  if (snapshot) writer().add(snapshot);
+  for (const snapshot of current.aggregator.drain()) writer().add(snapshot);
 }
 
 /**

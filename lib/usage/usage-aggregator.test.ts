@@ -26,7 +26,8 @@ describe("UsageAggregator", () => {
     aggregator.add(event({ at: AT + 60_000 }));
     aggregator.add(event({ outcome: "insufficient_scope", scope: "cases:create" }));
     aggregator.add(event({ at: AT + 3_600_000 }));
-    const snapshot = aggregator.drain();
+    const [snapshot, ...more] = aggregator.drain();
+    expect(more).toEqual([]);
     expect(snapshot?.requests).toBe(4);
     expect(
       snapshot?.rollups.map((rollup) => [
@@ -40,7 +41,7 @@ describe("UsageAggregator", () => {
       ["2026-03-03T10:00:00.000Z", "insufficient_scope", "cases:create", 1],
       ["2026-03-03T11:00:00.000Z", "allowed", "cases:read", 1],
     ]);
-    expect(aggregator.drain()).toBeNull();
+    expect(aggregator.drain()).toEqual([]);
   });
 
   it("holds a bounded number of counters: beyond, it drops, counts and logs, and existing counters keep counting", () => {
@@ -61,7 +62,7 @@ describe("UsageAggregator", () => {
       aggregator.add(event({ secretId: "secret-2" }));
       expect(aggregator.stats()).toEqual({ counted: 0, dropped: 3, keys: 4 });
 
-      const snapshot = aggregator.drain();
+      const [snapshot] = aggregator.drain();
       expect(snapshot?.requests).toBe(7);
       expect(snapshot?.rollups.find((rollup) => rollup.scope === "cases:read")?.count).toBe(4);
       expect(snapshot?.rollups.map((rollup) => rollup.attribution.kind).sort()).toEqual([
@@ -80,6 +81,18 @@ describe("UsageAggregator", () => {
     }
   });
 
+  it("hands large counts over in several snapshots, none with more counters than allowed", () => {
+    const aggregator = new UsageAggregator();
+    for (let index = 0; index < 7; index += 1)
+      aggregator.add(event({ scope: `scope-${index}`, secretId: `s${index}` }));
+    aggregator.add(event({ scope: "scope-0" }));
+    const snapshots = aggregator.drain(3);
+    expect(snapshots.map((snapshot) => snapshot.rollups.length)).toEqual([3, 3, 1]);
+    expect(snapshots.map((snapshot) => snapshot.requests)).toEqual([4, 3, 1]);
+    expect(snapshots.flatMap((snapshot) => snapshot.secrets).length).toBe(7);
+    expect(new Set(snapshots.map((snapshot) => snapshot.id)).size).toBe(3);
+  });
+
   it("tallies a secret's API calls, issued tokens and most recent five addresses", () => {
     const aggregator = new UsageAggregator();
     for (let index = 0; index < 7; index += 1)
@@ -87,7 +100,7 @@ describe("UsageAggregator", () => {
     aggregator.add(event({ secretId: "s", endpoint: "token", scope: "", ip: "192.0.2.6", at: AT + 9000 }));
     // A refused token request obtained nothing: not a use of the secret.
     aggregator.add(event({ secretId: "s", endpoint: "token", scope: "", outcome: "address_not_allowed" }));
-    const [secret] = aggregator.drain()?.secrets ?? [];
+    const [secret] = aggregator.drain()[0]?.secrets ?? [];
     expect(secret).toMatchObject({ apiCalls: 7, tokensIssued: 1, lastUsedAt: new Date(AT + 9000) });
     expect(secret?.addresses.map((address) => [address.ip, address.uses])).toEqual([
       ["192.0.2.2", 1],

@@ -8,6 +8,8 @@ const log = logFor("usage");
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
+/** Counters per snapshot: one snapshot is one transaction. */
+export const SNAPSHOT_COUNTERS = 500;
 /** Addresses kept per old secret (the most recent). */
 export const OLD_SECRET_ADDRESSES = 5;
 
@@ -59,7 +61,7 @@ export interface UsageSnapshot {
   rollups: RollupIncrement[];
   lastSeen: LastSeen[];
   secrets: SecretUse[];
-  /** Requests it counts. */
+  /** Requests its rollups count. */
   requests: number;
 }
 
@@ -101,7 +103,7 @@ function attributionKey(attribution: UsageAttribution): string {
 export class UsageAggregator {
   private rollups = new Map<string, RollupIncrement>();
   private unattributedKeys = 0;
-  private lastSeen = new Map<string, LastSeen>();
+  private lastSeen = new Map<string, Omit<LastSeen, "at"> & { at: number }>();
   private secrets = new Map<string, SecretTally>();
   private requests = 0;
   private readonly counts = { counted: 0, dropped: 0 };
@@ -138,21 +140,31 @@ export class UsageAggregator {
     this.requests += 1;
     if (event.attribution.kind === "subject" && event.outcome === "allowed") {
       const seen = this.lastSeen.get(subjectKey);
-      if (!seen || seen.at.getTime() <= event.at) {
+      if (!seen) {
         this.lastSeen.set(subjectKey, {
           subject: event.attribution.subject,
-          at: new Date(event.at),
+          at: event.at,
           ip: event.ip,
           userAgent: event.userAgent,
           endpoint: event.endpoint,
         });
+      } else if (seen.at <= event.at) {
+        // Updated in place: a busy client costs no allocation per request.
+        seen.at = event.at;
+        seen.ip = event.ip;
+        seen.userAgent = event.userAgent;
+        seen.endpoint = event.endpoint;
       }
     }
     if (event.secretId) this.countSecretUse(event.secretId, event);
   }
 
-  /** Everything counted since the last drain, and a fresh start; null when nothing was. */
-  drain(): UsageSnapshot | null {
+  /**
+   * Everything counted since the last drain, and a fresh start: snapshots of at most
+   * `perSnapshot` counters each (none when nothing was counted), so that no one write holds the
+   * database long — the embedded one answers one query at a time.
+   */
+  drain(perSnapshot = SNAPSHOT_COUNTERS): UsageSnapshot[] {
     if (this.droppedSinceDrain > 0) {
       log.error(
         { dropped: this.droppedSinceDrain, droppedSoFar: this.counts.dropped, keys: this.rollups.size },
@@ -160,32 +172,44 @@ export class UsageAggregator {
       );
       this.droppedSinceDrain = 0;
     }
-    if (this.requests === 0) return null;
-    const snapshot: UsageSnapshot = {
-      id: randomUUID(),
-      rollups: [...this.rollups.values()],
-      lastSeen: [...this.lastSeen.values()],
-      secrets: [...this.secrets.entries()].map(([secretId, tally]) => ({
-        secretId,
-        apiCalls: tally.apiCalls,
-        tokensIssued: tally.tokensIssued,
-        lastUsedAt: new Date(tally.lastUsedAt),
-        addresses: [...tally.addresses.entries()].map(([ip, address]) => ({
-          ip,
-          uses: address.uses,
-          lastUsedAt: new Date(address.lastUsedAt),
-          userAgent: address.userAgent,
-        })),
+    if (this.requests === 0) return [];
+    const rollups = [...this.rollups.values()];
+    const lastSeen = [...this.lastSeen.values()].map((seen) => ({ ...seen, at: new Date(seen.at) }));
+    const secrets = [...this.secrets.entries()].map(([secretId, tally]) => ({
+      secretId,
+      apiCalls: tally.apiCalls,
+      tokensIssued: tally.tokensIssued,
+      lastUsedAt: new Date(tally.lastUsedAt),
+      addresses: [...tally.addresses.entries()].map(([ip, address]) => ({
+        ip,
+        uses: address.uses,
+        lastUsedAt: new Date(address.lastUsedAt),
+        userAgent: address.userAgent,
       })),
-      requests: this.requests,
-    };
+    }));
+    const snapshots: UsageSnapshot[] = [];
+    const count = Math.max(
+      1,
+      Math.ceil(Math.max(rollups.length, lastSeen.length, secrets.length) / perSnapshot),
+    );
+    for (let index = 0; index < count; index += 1) {
+      const slice = <T>(items: T[]) => items.slice(index * perSnapshot, (index + 1) * perSnapshot);
+      const part = slice(rollups);
+      snapshots.push({
+        id: randomUUID(),
+        rollups: part,
+        lastSeen: slice(lastSeen),
+        secrets: slice(secrets),
+        requests: part.reduce((total, rollup) => total + rollup.count, 0),
+      });
+    }
     this.counts.counted += this.requests;
     this.rollups = new Map();
     this.unattributedKeys = 0;
     this.lastSeen = new Map();
     this.secrets = new Map();
     this.requests = 0;
-    return snapshot;
+    return snapshots;
   }
 
   stats(): UsageStats {

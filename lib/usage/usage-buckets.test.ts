@@ -89,7 +89,7 @@ describe("usage buckets", () => {
     const aggregator = new UsageAggregator();
     for (let call = 0; call < 3; call += 1)
       aggregator.add(allowedCall(organizationId, client.clientId, Date.now()));
-    const snapshot = aggregator.drain();
+    const [snapshot] = aggregator.drain();
     if (!snapshot) throw new Error("nothing counted");
     const db = await getDb();
     await writeUsageSnapshot(db, snapshot);
@@ -99,8 +99,7 @@ describe("usage buckets", () => {
     });
     // Another snapshot with the same counts adds to them.
     aggregator.add(allowedCall(organizationId, client.clientId, Date.now()));
-    const next = aggregator.drain();
-    if (next) await writeUsageSnapshot(db, next);
+    for (const next of aggregator.drain()) await writeUsageSnapshot(db, next);
     expect(await rollupCounts(organizationId, { kind: "client", id: client.clientId }, "day")).toEqual({
       "api allowed cases:read": 4,
     });
