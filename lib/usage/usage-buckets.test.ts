@@ -7,6 +7,7 @@ import { rollupCounts } from "@/lib/testing/usage-test-support";
 import { flushUsage, recordUsage } from "./record-usage";
 import { DAY_MS, HOUR_MS, UsageAggregator } from "./usage-aggregator";
 import type { UsageEvent } from "./usage-event";
+import { pruneUsage } from "./usage-retention";
 import { writeUsageSnapshot } from "./usage-rollup-writer";
 import { loadUsageSeries, USAGE_RANGES } from "./usage-series";
 
@@ -103,5 +104,21 @@ describe("usage buckets", () => {
     expect(await rollupCounts(organizationId, { kind: "client", id: client.clientId }, "day")).toEqual({
       "api allowed cases:read": 4,
     });
+  });
+
+  it("prunes hourly rows after 8 days and daily rows after 400, keeping what the charts read", async () => {
+    const { organizationId, client } = await createTenantWithClient();
+    const now = Date.now();
+    const today = Math.floor(now / DAY_MS) * DAY_MS;
+    for (const daysAgo of [3, 9, 399, 401])
+      recordUsage(allowedCall(organizationId, client.clientId, today - daysAgo * DAY_MS));
+    await flushUsage();
+    await pruneUsage(await getDb(), now);
+    expect(await bucketsOf(organizationId, client.clientId, "hour")).toEqual([[today - 3 * DAY_MS, 1]]);
+    expect((await bucketsOf(organizationId, client.clientId, "day")).map(([start]) => start)).toEqual([
+      today - 399 * DAY_MS,
+      today - 9 * DAY_MS,
+      today - 3 * DAY_MS,
+    ]);
   });
 });
