@@ -48,7 +48,7 @@ export function ClientScopesUsed({
                   <th scope="row" className="px-3 py-1.5 text-left font-normal">
                     {scopeLabel(scope)} <code className="font-mono text-xs text-slate-500">{scope}</code>
                   </th>
-                  <td className="px-3 py-1.5">{granted.includes(scope) ? "Yes" : "No (no longer)"}</td>
+                  <td className="px-3 py-1.5">{granted.includes(scope) ? "Yes" : "No longer"}</td>
                   <td className="px-3 py-1.5 tabular-nums">
                     {calls === undefined ? "Not used" : calls.toLocaleString("en")}
                   </td>

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { generateSecret } from "@/lib/crypto/secret-format";
 import { getDb } from "@/lib/db/client";
 import { apiClients, organizations } from "@/lib/db/schema";
+import { handleRevocationRequest } from "@/lib/oauth/revocation-endpoint";
 import { createTestUser } from "@/lib/testing/factories";
-import { createTenantWithClient } from "@/lib/testing/oauth-test-support";
+import { basicAuth, createTenantWithClient, formRequest } from "@/lib/testing/oauth-test-support";
 import { actorFor } from "@/lib/testing/person-credential-test-support";
 import { accessTokenOf, apiCall, rollupCounts, tokenCall } from "@/lib/testing/usage-test-support";
 import { createPersonalToken, revokePersonalToken } from "@/lib/tokens/token-commands";
@@ -38,6 +39,14 @@ describe("usage rollups of real requests", () => {
     expect((await apiCall("no-such-resource", bearer(token))).status).toBe(404);
     expect((await apiCall("cases", headers)).status).toBe(200);
     expect(await statusesOf([apiCall("cases", wrong), apiCall("cases", wrong)])).toEqual([401, 401]);
+    // A token no longer live is refused like a wrong one, and counts for the client it names.
+    const revocation = formRequest(
+      "/api/oauth/revoke",
+      { token },
+      { authorization: basicAuth(clientId, tenant.secret) },
+    );
+    expect((await handleRevocationRequest(revocation, "198.51.100.20")).status).toBe(200);
+    expect((await apiCall("cases", bearer(token))).status).toBe(401);
     await flushUsage();
 
     const expected = {
@@ -48,7 +57,7 @@ describe("usage rollups of real requests", () => {
       "api allowed cases:read": 5,
       "api insufficient_scope cases:create": 1,
       "api allowed": 1,
-      "api invalid_credentials cases:read": 2,
+      "api invalid_credentials cases:read": 3,
     };
     const subject = { kind: "client" as const, id: clientId };
     expect(await rollupCounts(tenant.organizationId, subject, "hour")).toEqual(expected);
@@ -60,9 +69,9 @@ describe("usage rollups of real requests", () => {
       ...emptyOutcomeCounts(),
       allowed: 8,
       insufficient_scope: 2,
-      invalid_credentials: 3,
+      invalid_credentials: 4,
     });
-    expect(series.byEndpoint).toEqual({ api: 9, token: 4 });
+    expect(series.byEndpoint).toEqual({ api: 10, token: 4 });
     expect(await loadLastSeen(db, tenant.organizationId, subject)).toMatchObject({
       ip: "198.51.100.20",
       userAgent: "usage-test/1.0",
@@ -104,6 +113,22 @@ describe("usage rollups of real requests", () => {
       "api allowed cases:read": 2,
       "api rate_limited cases:read": 1 + spent,
       "api invalid_credentials cases:read": unauthorized,
+    });
+  });
+
+  it("counts a plan without API access as not in plan, at the token endpoint and the API alike", async () => {
+    const tenant = await createTenantWithClient(["cases:read"]);
+    const { clientId } = tenant.client;
+    await (await getDb())
+      .update(organizations)
+      .set({ plan: "free" })
+      .where(eq(organizations.id, tenant.organizationId));
+    expect((await tokenCall(clientId, tenant.secret)).status).toBe(400);
+    expect((await apiCall("cases", { "api-key": clientId, "api-secret": tenant.secret })).status).toBe(403);
+    await flushUsage();
+    expect(await rollupCounts(tenant.organizationId, { kind: "client", id: clientId }, "day")).toEqual({
+      "token not_in_plan": 1,
+      "api not_in_plan cases:read": 1,
     });
   });
 
