@@ -1,13 +1,37 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { OrganizationUsage } from "@/components/usage/organization-usage";
+import { toUsageChartData } from "@/components/usage/usage-chart-data";
 import { DisabledEndpointsNotice } from "@/components/webhooks/disabled-endpoints-notice";
 import { requireUser } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
+import { type Database, getDb } from "@/lib/db/client";
 import { getOrganizationOverview, PLAN_LABELS } from "@/lib/organizations/organization-overview";
 import { effectiveSecurityLevel, SECURITY_LEVEL_LABELS } from "@/lib/organizations/security-level";
 import { listTokensExpiringSoon } from "@/lib/tokens/token-queries";
+import {
+  clientsRefusedOften,
+  DASHBOARD_DAYS,
+  loadClientTraffic,
+  loadSecretsInGrace,
+} from "@/lib/usage/organization-usage";
+import { loadUsageSeries } from "@/lib/usage/usage-series";
 import { listEndpointsDisabledForFailing } from "@/lib/webhooks/webhook-queries";
+
+/** Organization-wide API usage: for console administrators only. */
+async function loadOrganizationUsage(db: Database, organizationId: string) {
+  const [series, clients, secretsInGrace] = await Promise.all([
+    loadUsageSeries(db, organizationId, null, { granularity: "day", buckets: DASHBOARD_DAYS }),
+    loadClientTraffic(db, organizationId),
+    loadSecretsInGrace(db, organizationId),
+  ]);
+  return {
+    traffic: toUsageChartData(series, `Last ${DASHBOARD_DAYS} days`),
+    topClients: clients.slice(0, 5),
+    refusedOften: clientsRefusedOften(clients),
+    secretsInGrace,
+  };
+}
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -20,6 +44,7 @@ export default async function DashboardPage() {
   const disabledEndpoints = user.role.consoleAdmin
     ? await listEndpointsDisabledForFailing(db, user.organization.id)
     : [];
+  const usage = user.role.consoleAdmin ? await loadOrganizationUsage(db, user.organization.id) : null;
   const figures = [
     { label: "Active users", value: counts.activeUsers },
     { label: "Cases", value: counts.cases },
@@ -80,6 +105,7 @@ export default async function DashboardPage() {
           </dl>
         </section>
       ) : null}
+      {usage ? <OrganizationUsage {...usage} /> : null}
     </>
   );
 }

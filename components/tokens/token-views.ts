@@ -1,5 +1,7 @@
 import type { OneTimeSecret } from "@/components/secret-dialog/secret-dialog";
+import { describeCounts } from "@/components/usage/usage-chart-data";
 import type { TokenListRow } from "@/lib/tokens/token-queries";
+import type { OutcomeCounts } from "@/lib/usage/usage-outcomes";
 
 /** A token row as the browser gets it: dates as ISO strings, never the token or its hash. */
 export interface TokenRowView {
@@ -14,9 +16,12 @@ export interface TokenRowView {
   cappedByPolicy: boolean;
   expired: boolean;
   expiresSoon: boolean;
+  /** Its requests over the last seven days by outcome, in words ("No requests"). */
+  usage: string;
 }
 
-export function toTokenRowView(row: TokenListRow): TokenRowView {
+/** `usage`: the token's requests per outcome over the last seven days, when it made any. */
+export function toTokenRowView(row: TokenListRow, usage?: OutcomeCounts): TokenRowView {
   return {
     id: row.id,
     name: row.name,
@@ -29,8 +34,11 @@ export function toTokenRowView(row: TokenListRow): TokenRowView {
     cappedByPolicy: row.cappedByPolicy,
     expired: row.expired,
     expiresSoon: row.expiresSoon,
+    usage: usage ? capitalized(describeCounts(usage)) : "No requests",
   };
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const DAY_FORMAT = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 const TIME_FORMAT = new Intl.DateTimeFormat("en", {

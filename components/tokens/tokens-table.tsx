@@ -13,7 +13,8 @@ import { formatDay, formatTime, type TokenRowView, tokenSecretContent } from "./
 type Pending = { kind: "revoke" | "recreate"; token: TokenRowView } | null;
 
 /**
- * Personal tokens with name, permissions, created, expires and last used; tokens ending within
+ * Personal tokens with name, permissions, created, expires, last used and their requests of the
+ * last seven days by outcome (usage rollups); tokens ending within
  * seven days are flagged. "own" mode (Integrations) offers Recreate and Revoke; "admin" mode
  * (API Settings) lists every token of the organization with its owner and offers Revoke.
  */
@@ -57,6 +58,7 @@ export function TokensTable({ rows, mode }: { rows: TokenRowView[]; mode: "own" 
     "Created",
     "Expires",
     "Last used",
+    "Requests, 7 days",
     "Actions",
   ];
   return (
@@ -93,6 +95,7 @@ export function TokensTable({ rows, mode }: { rows: TokenRowView[]; mode: "own" 
                   ) : null}
                 </td>
                 <td className="px-4 py-2.5">{token.lastUsedAt ? formatTime(token.lastUsedAt) : "Never"}</td>
+                <td className="px-4 py-2.5 text-slate-700">{token.usage}</td>
                 <td className="px-4 py-2.5">
                   <div className="flex gap-2">
                     {mode === "own" ? (

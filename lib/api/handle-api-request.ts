@@ -1,34 +1,46 @@
 import { issuerUrl } from "@/lib/oauth/issuer";
+import type { Scope } from "@/lib/permissions/catalogue";
 import { logApiRequest } from "@/lib/usage/api-request-log";
+import { type AnsweredApiRequest, outcomeOfAccessRefusal, recordApiUsage } from "@/lib/usage/api-usage";
 import { apiFailureResponse } from "./api-failure";
-import type { ApiCaller } from "./auth/api-caller";
+import { ApiProblem } from "./api-problem";
 import { authenticateApiRequest } from "./auth/authenticate-api-request";
 import { enforceRequestRate } from "./enforce-request-rate";
 import { buildOpenApiDocument } from "./openapi/openapi-document";
-import { routeResourceRequest } from "./resource-router";
+import { operationScopeOf, routeResourceRequest } from "./resource-router";
 
 function withHeaders(response: Response, headers: Record<string, string>): Response {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
 
-/** Authenticates, applies the caller's request rate, routes; the response and who it answered. */
+/**
+ * Authenticates, applies the caller's request rate, routes; the response, who it answered and
+ * the access decision (for usage: `scope` is the operation's, '' when the path names none).
+ */
 async function answer(
   request: Request,
   ip: string,
   path: readonly string[],
-): Promise<{ response: Response; caller?: ApiCaller }> {
+  scope: Scope | "",
+): Promise<AnsweredApiRequest & { response: Response }> {
   try {
     const result = await authenticateApiRequest(request, ip);
-    if (result.outcome === "refused") return { response: result.problem.toResponse(), caller: result.caller };
+    if (result.outcome === "refused") {
+      const outcome = outcomeOfAccessRefusal(result.problem);
+      return { response: result.problem.toResponse(), caller: result.caller, outcome };
+    }
     const { caller } = result;
     const rate = await enforceRequestRate(caller);
-    if (!rate.allowed) return { response: rate.problem.toResponse(), caller };
+    if (!rate.allowed) return { response: rate.problem.toResponse(), caller, outcome: "rate_limited" };
     const response = await routeResourceRequest(request, caller, [...path]);
-    return { response: withHeaders(response, rate.headers), caller };
+    // The router refuses exactly this (insufficient_scope); anything it answers after is allowed.
+    const outcome = scope !== "" && !caller.scopes.includes(scope) ? "insufficient_scope" : "allowed";
+    return { response: withHeaders(response, rate.headers), caller, outcome };
   } catch (error) {
     // A problem raised on purpose answers itself; database trouble is 503, never a refusal.
-    return { response: apiFailureResponse(error, request) };
+    const refusal = error instanceof ApiProblem ? error : undefined;
+    return { response: apiFailureResponse(error, request), refusal };
   }
 }
 
@@ -36,7 +48,8 @@ async function answer(
  * Every request under /api/v1: the OpenAPI document is public; everything else is
  * authenticated, held to the caller's request rate, routed to its resource handler (which
  * checks the operation's scope and scopes every query to the caller's organization) and
- * recorded in the API audit log. Database trouble, while authenticating or after, is 503 with
+ * recorded in the API audit log and in usage (counted in memory, written in batches; refusals
+ * of credentials that name a client or token count for it). Database trouble, while authenticating or after, is 503 with
  * Retry-After (api-failure.ts).
  */
 export async function handleApiRequest(
@@ -51,7 +64,10 @@ export async function handleApiRequest(
       headers: { "cache-control": "public, max-age=300" },
     });
   }
-  const { response, caller } = await answer(request, ip, path);
+  const scope = operationScopeOf(request.method, path);
+  const answered = await answer(request, ip, path, scope);
+  const { response, caller } = answered;
+  recordApiUsage(request, ip, scope, answered);
   if (caller) {
     logApiRequest(
       caller,

@@ -1,5 +1,5 @@
 import type { ApiCaller } from "@/lib/api/auth/api-caller";
-import { scopeOf } from "@/lib/permissions/catalogue";
+import { type Scope, scopeOf } from "@/lib/permissions/catalogue";
 import { apiFailureResponse } from "./api-failure";
 import { insufficientScopeProblem, methodNotAllowedProblem, unknownPathProblem } from "./api-problem";
 import { getResource, listResources } from "./read-resources";
@@ -32,6 +32,15 @@ async function dispatch(request: Request, caller: ApiCaller, path: readonly stri
       return download(request, caller, id ?? "");
     }
   }
+}
+
+/**
+ * The scope the catalogue gives the operation a method and path ask for (HEAD is GET's), as
+ * dispatch checks it; '' when the path names no operation. Usage counts requests by it.
+ */
+export function operationScopeOf(method: string, path: readonly string[]): Scope | "" {
+  const route = matchResourceRoute(method === "HEAD" ? "GET" : method, path);
+  return route.kind === "found" ? scopeOf(route.resource, route.operation) : "";
 }
 
 /**

@@ -5,6 +5,7 @@ import { CLIENT_TARGET_TYPE } from "@/lib/clients/client-record";
 import { isScope, type Scope } from "@/lib/permissions/catalogue";
 import { normalizeGrid } from "@/lib/permissions/grid";
 import { noteClientUse } from "@/lib/usage/client-last-used";
+import { TokenRequestUsage } from "@/lib/usage/token-request-usage";
 import { ACCESS_TOKEN_TARGET_TYPE, issueAccessToken } from "./access-token";
 import { authenticateOAuthClient, enforceClientAccess } from "./authenticate-client";
 import { accessTokenLifetimeSeconds } from "./issuer";
@@ -62,17 +63,21 @@ function recordRefusedRequest(
  * POST /api/oauth/token: the client credentials grant (RFC 6749 §4.4), as a pipeline of
  * small steps — no credentials in the URL, a form body without repeated parameters, client
  * authentication, the grant type, plan and address policy, the scope, then the token. The
- * token issued, and every refusal of credentials, is recorded as a security event.
+ * token issued, and every refusal of credentials, is recorded as a security event; each
+ * request also counts in the client's usage (lib/usage/token-request-usage.ts), in memory.
  */
 export async function handleTokenRequest(request: Request, ip: string): Promise<Response> {
   const origin = requestOrigin(request, ip);
+  const usage = new TokenRequestUsage(request, ip);
   try {
     refuseCredentialsInQuery(request);
     const params = await readFormBody(request);
+    usage.read(params);
     const grantType = params.get("grant_type");
     if (!grantType) throw new OAuthError("invalid_request", "grant_type is required");
     const authenticated = await authenticateOAuthClient(request, params, origin, "token");
     const { client, organization, issuance } = authenticated;
+    usage.authenticated({ client, organization, issuance });
     if (grantType !== "client_credentials") {
       recordRefusedRequest(authenticated, origin, "unsupported_grant_type", undefined);
       throw new OAuthError("unsupported_grant_type", "Only the client_credentials grant is supported");
@@ -97,6 +102,7 @@ export async function handleTokenRequest(request: Request, ip: string): Promise<
       issuance,
     });
     noteClientUse(client);
+    usage.issued();
     recordSecurityEvent({
       action: "access_token.issued",
       organizationId: organization.id,
@@ -118,6 +124,7 @@ export async function handleTokenRequest(request: Request, ip: string): Promise<
       scope: scopes.join(" "),
     });
   } catch (error) {
+    usage.refused(error);
     return oauthFailureResponse(error);
   }
 }

@@ -8,7 +8,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
-import { apiRequestLog, auditEvents } from "@/lib/db/schema";
+import { apiRequestLog, auditEvents, usageRollups } from "@/lib/db/schema";
 import { basicAuth } from "@/lib/testing/oauth-test-support";
 import {
   type Answer,
@@ -84,7 +84,12 @@ describe("graceful shutdown (a real server process)", () => {
     const data = freshDataDir();
     // A long linger, so that "a request arriving on an idle connection is served" does not
     // depend on how fast this machine is today.
-    const child = spawnFixture({ LATCHKEY_DATA_DIR: data.dir, LATCHKEY_TEST_LINGER_MS: "3000" });
+    // Usage counts are handed to their writer only by the shutdown (see below).
+    const child = spawnFixture({
+      LATCHKEY_DATA_DIR: data.dir,
+      LATCHKEY_TEST_LINGER_MS: "3000",
+      LATCHKEY_TEST_USAGE_FLUSH_MS: "600000",
+    });
     const stderr: string[] = [];
     child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
     try {
@@ -134,7 +139,7 @@ describe("graceful shutdown (a real server process)", () => {
 
       const slowAnswer = await slow;
       await Promise.all(loops);
-      const { code, batchedWrites } = await stopped;
+      const { code, batchedWrites, usage } = await stopped;
       expect(await exited).toEqual({ code: 0, signal: null });
       expect(code).toBe(0);
 
@@ -159,6 +164,9 @@ describe("graceful shutdown (a real server process)", () => {
       // So were the security events: one "access token issued" per token answered.
       const issued = answers.filter((answer) => answer.kind === "token" && answer.status === 200).length;
       expect(batchedWrites["security-events"]).toMatchObject({ written: issued, dropped: 0, held: 0 });
+      // Usage counted every answer, handed the counts over at shutdown and wrote them all.
+      expect(usage).toEqual({ counted: logged + issued, dropped: 0, keys: 0 });
+      expect(batchedWrites["usage-rollups"]).toMatchObject({ dropped: 0, held: 0 });
       if (readConfig().databaseUrl) {
         const db = await getDb();
         const [row] = await db
@@ -176,6 +184,15 @@ describe("graceful shutdown (a real server process)", () => {
             ),
           );
         expect(events?.rows).toBe(issued);
+        const rollups = await db
+          .select({ endpoint: usageRollups.endpoint, count: usageRollups.count })
+          .from(usageRollups)
+          .where(and(eq(usageRollups.subjectId, ready.clientId), eq(usageRollups.granularity, "hour")));
+        const counted = (endpoint: string) =>
+          rollups
+            .filter((rollup) => rollup.endpoint === endpoint)
+            .reduce((total, rollup) => total + rollup.count, 0);
+        expect({ api: counted("api"), token: counted("token") }).toEqual({ api: logged, token: issued });
       }
     } catch (error) {
       throw new Error(`${(error as Error).message}\nserver stderr:\n${stderr.join("")}`, { cause: error });

@@ -21,6 +21,8 @@ export interface Stopped {
   code: number;
   pid: number;
   batchedWrites: Record<string, { written: number; dropped: number; held: number; retried: number }>;
+  /** Usage counting (lib/usage/record-usage.ts): requests handed to its writer, dropped, still held. */
+  usage: { counted: number; dropped: number; keys: number };
 }
 
 /** A fresh data folder (the embedded database, and generated secrets in either mode). */

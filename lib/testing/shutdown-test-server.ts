@@ -5,7 +5,7 @@
  * `node --import tsx lib/testing/shutdown-test-server.ts` on a fresh database (DATABASE_URL, or
  * LATCHKEY_DATA_DIR for the embedded one). It migrates, makes an organization with an API
  * client, listens on a free port and says `{ ready: { port, pid, clientId, secret } }`; when it
- * stops it says `{ stopped: { code, pid, batchedWrites } }` and exits with that code. It says so
+ * stops it says `{ stopped: { code, pid, batchedWrites, usage } }` and exits with that code. It says so
  * over its IPC channel when it has one, otherwise as a JSON line on stdout (without the secret:
  * under `npm start` stdout is shared). Never imported by app code.
  *
@@ -15,7 +15,8 @@
  *
  * The stand-in console answers `/slow` after LATCHKEY_TEST_SLOW_MS (default 1500 ms), so a test
  * can hold a request in flight across the shutdown; LATCHKEY_TEST_LINGER_MS sets how long idle
- * connections are left open once it stops.
+ * connections are left open once it stops; LATCHKEY_TEST_USAGE_FLUSH_MS how often usage counts
+ * are handed to their writer (lib/usage/record-usage.ts).
  */
 import "@/lib/testing/test-secret-pepper";
 import cluster from "node:cluster";
@@ -30,6 +31,7 @@ import { createRequestListener } from "@/lib/server/request-listener";
 import { stopWorkersOnSignals } from "@/lib/server/stop-workers";
 import { createTenantWithClient } from "@/lib/testing/oauth-test-support";
 import { batchedWriteStats } from "@/lib/usage/batched-writer";
+import { setUsageFlushInterval, usageStats } from "@/lib/usage/record-usage";
 
 type Message = Record<string, unknown>;
 
@@ -49,6 +51,10 @@ async function prepareTenant() {
   const { client, secret } = await createTenantWithClient(["cases:read"]);
   return { clientId: client.clientId, secret };
 }
+
+// A test that wants the shutdown alone to hand usage counts over sets a long interval.
+if (process.env.LATCHKEY_TEST_USAGE_FLUSH_MS)
+  setUsageFlushInterval(Number(process.env.LATCHKEY_TEST_USAGE_FLUSH_MS));
 
 function createServer(): http.Server {
   const slowMs = Number(process.env.LATCHKEY_TEST_SLOW_MS || 1500);
@@ -80,8 +86,9 @@ async function serve(tenant: { clientId: string; secret: string }) {
   stopGracefullyOnSignals(server, {
     lingerMs: process.env.LATCHKEY_TEST_LINGER_MS ? Number(process.env.LATCHKEY_TEST_LINGER_MS) : undefined,
     exit: (code) =>
-      report({ stopped: { code, pid: process.pid, batchedWrites: batchedWriteStats() } }, () =>
-        process.exit(code),
+      report(
+        { stopped: { code, pid: process.pid, batchedWrites: batchedWriteStats(), usage: usageStats() } },
+        () => process.exit(code),
       ),
   });
   server.listen(0, "127.0.0.1", () => {

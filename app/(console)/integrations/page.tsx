@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { summarizeGrid } from "@/lib/permissions/grid";
 import { loadTokenOwner, REST_API_OFF_FOR_ROLE } from "@/lib/tokens/token-owner";
 import { listUserTokens } from "@/lib/tokens/token-queries";
+import { loadTokenUsage } from "@/lib/usage/token-usage";
 
 export const metadata: Metadata = { title: "Integrations" };
 
@@ -17,6 +18,11 @@ export default async function IntegrationsPage() {
   const db = await getDb();
   const owner = await loadTokenOwner(db, user.organization.id, user.id);
   const tokens = await listUserTokens(db, user.organization.id, user.id);
+  const usage = await loadTokenUsage(
+    db,
+    user.organization.id,
+    tokens.map((token) => token.id),
+  );
   return (
     <>
       <PageHeader
@@ -51,7 +57,7 @@ export default async function IntegrationsPage() {
             {REST_API_OFF_FOR_ROLE(owner.role.name)}
           </div>
         )}
-        <TokensTable rows={tokens.map(toTokenRowView)} mode="own" />
+        <TokensTable rows={tokens.map((token) => toTokenRowView(token, usage.get(token.id)))} mode="own" />
       </section>
     </>
   );

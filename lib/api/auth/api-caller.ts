@@ -25,6 +25,11 @@ export interface ApiCaller {
   userAgent?: string | null;
   /** The client's own /api/v1 request rate, when it has one; otherwise the installation default. */
   requestsPerMinute: number | null;
+  /**
+   * The client secret that authenticated the call, directly or through the access token it
+   * obtained: usage tells an old secret's traffic during a rotation's grace period by it.
+   */
+  secretId?: string;
 }
 
 /**

@@ -73,6 +73,7 @@ export async function authenticateAccessToken(
     ip,
     userAgent: origin.userAgent,
     requestsPerMinute: live.requestsPerMinute,
+    secretId: verified.claims.lk_sid,
   };
   const refusal = clientAccessRefusal(
     { organization: live.organization, client: { allowedIps: live.allowedIps } },

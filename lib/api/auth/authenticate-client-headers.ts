@@ -59,6 +59,7 @@ export async function authenticateClientHeaders(
     ip,
     userAgent: origin.userAgent,
     requestsPerMinute: authenticated.client.requestsPerMinute,
+    secretId: authenticated.issuance.secretId,
   };
   const refusal = clientAccessRefusal(authenticated, ip);
   if (refusal) {

@@ -10,4 +10,5 @@ export * from "./outbound-credentials";
 export * from "./resources";
 export * from "./sessions";
 export * from "./tokens";
+export * from "./usage";
 export * from "./webhooks";

@@ -7,12 +7,19 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { listOrganizationTokens } from "@/lib/tokens/token-queries";
+import { loadTokenUsage } from "@/lib/usage/token-usage";
 
 export const metadata: Metadata = { title: "Personal tokens · API Settings" };
 
 export default async function OrganizationTokensPage() {
   const admin = await requireAdmin();
-  const tokens = await listOrganizationTokens(await getDb(), admin.organization.id);
+  const db = await getDb();
+  const tokens = await listOrganizationTokens(db, admin.organization.id);
+  const usage = await loadTokenUsage(
+    db,
+    admin.organization.id,
+    tokens.map((token) => token.id),
+  );
   return (
     <>
       <ApiSettingsBreadcrumbs current="Personal tokens" />
@@ -21,7 +28,7 @@ export default async function OrganizationTokensPage() {
         description="Every live personal token in your organization. Revoking one stops it on its next request; its owner can create another on their Integrations page."
       />
       <ApiSettingsSections current="/admin/api-settings/tokens" />
-      <TokensTable rows={tokens.map(toTokenRowView)} mode="admin" />
+      <TokensTable rows={tokens.map((token) => toTokenRowView(token, usage.get(token.id)))} mode="admin" />
     </>
   );
 }

@@ -6,12 +6,16 @@ import { ClientAuditEvents } from "@/components/clients/client-audit-events";
 import { ClientForm } from "@/components/clients/client-form";
 import { ClientLifecycleControls } from "@/components/clients/client-lifecycle-controls";
 import { ClientRequestRateForm } from "@/components/clients/client-request-rate-form";
+import { ClientScopesUsed } from "@/components/clients/client-scopes-used";
 import { ClientSecretRotation } from "@/components/clients/client-secret-rotation";
 import { ClientSecretsList } from "@/components/clients/client-secrets-list";
 import { ClientStatusBadge } from "@/components/clients/client-status-badge";
+import { ClientUsage } from "@/components/clients/client-usage";
 import { formatDateTime } from "@/components/clients/format-date-time";
+import { OldSecretTrafficPanel } from "@/components/clients/old-secret-traffic";
 import { PageHeader } from "@/components/ui/page-header";
 import { PageSection } from "@/components/ui/page-section";
+import { toUsageChartData } from "@/components/usage/usage-chart-data";
 import { listAuditEventsForTarget } from "@/lib/audit/list-audit-events-for-target";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { loadClientPolicy } from "@/lib/clients/client-policy";
@@ -22,26 +26,52 @@ import { getDb } from "@/lib/db/client";
 import { defaultRequestsPerMinute } from "@/lib/limits/limit-catalogue";
 import { describeScopes, grantableScopes, loadGrantCeiling, scopesBeyond } from "@/lib/roles/grant-ceiling";
 import { listClientApiRequests } from "@/lib/usage/api-request-log";
+import { loadLastSeen, loadOldSecretTraffic, loadScopesUsed } from "@/lib/usage/client-usage";
+import { loadUsageSeries, parseUsageRange, USAGE_RANGES } from "@/lib/usage/usage-series";
 import { actorOf } from "@/lib/users/user-commands";
 
 export const metadata: Metadata = { title: "API client" };
 
-/** One API client of the organization; any other organization's client ID is simply not found. */
-export default async function ClientPage({ params }: { params: Promise<{ clientId: string }> }) {
+/**
+ * One API client of the organization; any other organization's client ID is simply not found.
+ * `?usage=24h|7d|30d` picks the period of its usage chart.
+ */
+export default async function ClientPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clientId: string }>;
+  searchParams: Promise<{ usage?: string | string[] }>;
+}) {
   const admin = await requireAdmin();
   const { clientId } = await params;
+  const range = parseUsageRange((await searchParams).usage);
   const organizationId = admin.organization.id;
   const db = await getDb();
   const client = await findClientForOrganization(db, organizationId, clientId);
   if (!client) notFound();
-  const [policy, secrets, events, calls, ceiling] = await Promise.all([
+  const subject = { kind: "client" as const, id: client.clientId };
+  const [policy, secrets, events, calls, ceiling, series, lastSeen, scopesUsed] = await Promise.all([
     loadClientPolicy(db, organizationId),
     listClientSecrets(db, organizationId, client.clientId),
     listAuditEventsForTarget(db, organizationId, { type: CLIENT_TARGET_TYPE, id: client.clientId }),
     listClientApiRequests(db, organizationId, client.clientId, 25),
     loadGrantCeiling(db, organizationId, actorOf(admin)),
+    loadUsageSeries(db, organizationId, subject, USAGE_RANGES[range]),
+    loadLastSeen(db, organizationId, subject),
+    loadScopesUsed(db, organizationId, client.clientId),
   ]);
   const beyond = scopesBeyond(ceiling, client.permissions);
+  const now = new Date();
+  const inGrace = secrets.filter(
+    (secret) => secret.revokedAt === null && secret.expiresAt !== null && secret.expiresAt > now,
+  );
+  const oldSecretTraffic = await loadOldSecretTraffic(
+    db,
+    organizationId,
+    inGrace.map((secret) => secret.id),
+  );
+  const clientPath = `/admin/api-settings/clients/${encodeURIComponent(client.clientId)}`;
 
   return (
     <>
@@ -59,7 +89,19 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         <dt className="text-slate-500">Created</dt>
         <dd>{formatDateTime(client.createdAt)}</dd>
         <dt className="text-slate-500">Last used</dt>
-        <dd>{client.lastUsedAt ? formatDateTime(client.lastUsedAt) : "Never"}</dd>
+        <dd>
+          {lastSeen
+            ? `${formatDateTime(lastSeen.at)} from ${lastSeen.ip}${lastSeen.endpoint === "token" ? " (token request)" : ""}`
+            : client.lastUsedAt
+              ? formatDateTime(client.lastUsedAt)
+              : "Never"}
+        </dd>
+        {lastSeen ? (
+          <>
+            <dt className="text-slate-500">User agent</dt>
+            <dd className="break-all">{lastSeen.userAgent || "None sent"}</dd>
+          </>
+        ) : null}
         {policy.restrictApiByIp ? null : (
           <>
             <dt className="text-slate-500">Allowed IP Addresses</dt>
@@ -68,6 +110,17 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
         )}
       </dl>
       <div className="space-y-10">
+        <PageSection id="client-usage" title="Usage">
+          <ClientUsage
+            range={range}
+            data={toUsageChartData(series, USAGE_RANGES[range].label)}
+            byEndpoint={series.byEndpoint}
+            hrefFor={(next) => `${clientPath}?usage=${next}#client-usage`}
+          />
+        </PageSection>
+        <PageSection id="client-scopes-used" title="Scopes used vs granted">
+          <ClientScopesUsed granted={client.permissions} used={scopesUsed} />
+        </PageSection>
         <PageSection id="client-settings" title="Settings">
           <ClientForm
             mode="edit"
@@ -107,6 +160,7 @@ export default async function ClientPage({ params }: { params: Promise<{ clientI
             }
           />
           <ClientSecretsList clientId={client.clientId} secrets={secrets} format={formatDateTime} />
+          <OldSecretTrafficPanel secrets={inGrace} traffic={oldSecretTraffic} format={formatDateTime} />
         </PageSection>
         <PageSection id="client-lifecycle" title="Status and deletion">
           <ClientLifecycleControls
