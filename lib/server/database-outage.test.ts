@@ -86,20 +86,22 @@ describe.skipIf(!databaseUrl)(
     : `${TITLE} (skipped: needs DATABASE_URL; the embedded database has no connections to cut)`,
   () => {
     const savedEnv: Record<string, string | undefined> = {};
+    // Reopen the pool with short bounds; restored (and reopened lazily) afterwards. The bounds
+    // change before the pool closes, each way: a batched writer flushing in the background may
+    // reopen it at any moment, and must get the bounds in force.
     beforeAll(async () => {
-      // Reopen the pool with short bounds; restored (and reopened lazily) afterwards.
-      await closeDb();
       for (const [name, value] of Object.entries(TEST_TIMEOUTS)) {
         savedEnv[name] = process.env[name];
         process.env[name] = value;
       }
+      await closeDb();
     });
     afterAll(async () => {
-      await closeDb();
       for (const [name, value] of Object.entries(savedEnv)) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
+      await closeDb();
     });
 
     it("answers every request 200 or 503, counts no failure, and accounts for every log row", async () => {
