@@ -14,7 +14,6 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { watchIdleClients } from "@/lib/clients/idle-client-watch";
 import { watchSecretGraces } from "@/lib/clients/secret-grace-watch";
 import { ensureAuthSecret } from "@/lib/config/auth-secret";
 import { readConfig } from "@/lib/config/env";
@@ -24,6 +23,7 @@ import { startDataFlowWorker } from "@/lib/data-flows/queue/data-flow-worker";
 import { closeDb, getDb } from "@/lib/db/client";
 import { describeSeededAdmins, prepareDatabase } from "@/lib/db/prepare-database";
 import type { SeededAdmin } from "@/lib/db/seed/seed-database";
+import { watchCredentialLifecycles } from "@/lib/lifecycle/lifecycle-watch";
 import { routeConsoleToLog } from "@/lib/log/console-bridge";
 import { initLogger, logFor } from "@/lib/log/logger";
 import { parseTrustedProxies } from "@/lib/net/client-address";
@@ -123,7 +123,7 @@ async function serve(): Promise<void> {
   );
   await startDataFlowWorker();
   watchSecretGraces();
-  watchIdleClients();
+  watchCredentialLifecycles();
 }
 
 if (workers > 1 && cluster.isPrimary) {

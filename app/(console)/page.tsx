@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExpiringCredentialsNotice } from "@/components/lifecycle/expiring-credentials-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { OrganizationUsage } from "@/components/usage/organization-usage";
 import { toUsageChartData } from "@/components/usage/usage-chart-data";
 import { DisabledEndpointsNotice } from "@/components/webhooks/disabled-endpoints-notice";
 import { requireUser } from "@/lib/auth/current-user";
 import { type Database, getDb } from "@/lib/db/client";
+import { listExpiringCredentials } from "@/lib/lifecycle/expiring-credentials";
 import { getOrganizationOverview, PLAN_LABELS } from "@/lib/organizations/organization-overview";
 import { effectiveSecurityLevel, SECURITY_LEVEL_LABELS } from "@/lib/organizations/security-level";
-import { listTokensExpiringSoon } from "@/lib/tokens/token-queries";
 import {
   clientsRefusedOften,
   DASHBOARD_DAYS,
@@ -39,7 +40,12 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const db = await getDb();
   const { organization, counts } = await getOrganizationOverview(db, user.organization.id);
-  const expiringTokens = await listTokensExpiringSoon(db, user.organization.id, user.id);
+  // Administrators see everything of the organization that lapses soon; others their own tokens.
+  const expiring = await listExpiringCredentials(
+    db,
+    user.organization.id,
+    user.role.consoleAdmin ? {} : { userId: user.id },
+  );
   // Administrators are told here too when Latchkey disabled a webhook endpoint for failing.
   const disabledEndpoints = user.role.consoleAdmin
     ? await listEndpointsDisabledForFailing(db, user.organization.id)
@@ -70,25 +76,14 @@ export default async function DashboardPage() {
           <DisabledEndpointsNotice endpoints={disabledEndpoints} />
         </div>
       ) : null}
-      {expiringTokens.length > 0 ? (
-        <section
-          aria-labelledby="expiring-tokens-heading"
-          className="mt-8 rounded-lg border border-amber-300 bg-amber-50 p-5 text-sm text-amber-900"
-        >
-          <h2 id="expiring-tokens-heading" className="mb-2 font-semibold">
-            Tokens expiring soon
-          </h2>
-          <ul className="mb-2 list-disc space-y-1 pl-5">
-            {expiringTokens.map((token) => (
-              <li key={token.id}>
-                {token.name}: expires {token.expiresAt?.toISOString().slice(0, 10)}
-              </li>
-            ))}
-          </ul>
-          <Link href="/integrations" className="font-medium underline">
-            Recreate them on Integrations
-          </Link>
-        </section>
+      {expiring.length > 0 ? (
+        <div className="mt-8">
+          <ExpiringCredentialsNotice
+            credentials={expiring}
+            headingId="expiring-credentials-heading"
+            showOwner={user.role.consoleAdmin}
+          />
+        </div>
       ) : null}
       {organization ? (
         <section className="mt-8 rounded-lg border border-slate-200 bg-white p-5 text-sm">

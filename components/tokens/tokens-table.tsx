@@ -3,19 +3,42 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { adminRevokeTokenAction } from "@/app/(console)/admin/api-settings/tokens/actions";
-import { recreateTokenAction, revokeTokenAction } from "@/app/(console)/integrations/actions";
+import {
+  recreateTokenAction,
+  renewTokenAction,
+  revokeTokenAction,
+} from "@/app/(console)/integrations/actions";
 import { type OneTimeSecret, SecretDialog } from "@/components/secret-dialog/secret-dialog";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/field";
 import { formatDay, formatTime, type TokenRowView, tokenSecretContent } from "./token-views";
 
-type Pending = { kind: "revoke" | "recreate"; token: TokenRowView } | null;
+type Pending = { kind: "revoke" | "recreate" | "renew"; token: TokenRowView } | null;
+
+const CONFIRMATIONS = {
+  renew: {
+    title: (name: string) => `Renew ${name}?`,
+    label: "Renew token",
+    text: "A new token with the same name and permissions and your organization's default expiration is shown once. The current token keeps working until its own expiration, so you can move over in your own time.",
+  },
+  recreate: {
+    title: (name: string) => `Recreate ${name}?`,
+    label: "Recreate token",
+    text: "A new token with the same name and permissions and a fresh expiration replaces it. The current token stops working at once.",
+  },
+  revoke: {
+    title: (name: string) => `Revoke ${name}?`,
+    label: "Revoke token",
+    text: "The token stops working on its next request. This cannot be undone.",
+  },
+} as const;
 
 /**
  * Personal tokens with name, permissions, created, expires, last used and their requests of the
  * last seven days by outcome (usage rollups); tokens ending within
- * seven days are flagged. "own" mode (Integrations) offers Recreate and Revoke; "admin" mode
+ * seven days are flagged. "own" mode (Integrations) offers Renew (for a token with an expiration),
+ * Recreate and Revoke; "admin" mode
  * (API Settings) lists every token of the organization with its owner and offers Revoke.
  */
 export function TokensTable({ rows, mode }: { rows: TokenRowView[]; mode: "own" | "admin" }) {
@@ -30,8 +53,9 @@ export function TokensTable({ rows, mode }: { rows: TokenRowView[]; mode: "own" 
       if (!pending) return;
       const { kind, token } = pending;
       setError(undefined);
-      if (kind === "recreate") {
-        const result = await recreateTokenAction({ tokenId: token.id });
+      if (kind === "recreate" || kind === "renew") {
+        const action = kind === "renew" ? renewTokenAction : recreateTokenAction;
+        const result = await action({ tokenId: token.id });
         setPending(null);
         if (result.ok) setSecret(tokenSecretContent(result.data));
         else setError(result.formError);
@@ -98,6 +122,15 @@ export function TokensTable({ rows, mode }: { rows: TokenRowView[]; mode: "own" 
                 <td className="px-4 py-2.5 text-slate-700">{token.usage}</td>
                 <td className="px-4 py-2.5">
                   <div className="flex gap-2">
+                    {mode === "own" && token.expiresAt && !token.expired ? (
+                      <Button
+                        variant="secondary"
+                        aria-label={`Renew ${token.name}`}
+                        onClick={() => setPending({ kind: "renew", token })}
+                      >
+                        Renew
+                      </Button>
+                    ) : null}
                     {mode === "own" ? (
                       <Button variant="secondary" onClick={() => setPending({ kind: "recreate", token })}>
                         Recreate
@@ -115,18 +148,14 @@ export function TokensTable({ rows, mode }: { rows: TokenRowView[]; mode: "own" 
       </div>
       <ConfirmDialog
         open={pending !== null}
-        title={
-          pending?.kind === "recreate" ? `Recreate ${pending.token.name}?` : `Revoke ${pending?.token.name}?`
-        }
-        confirmLabel={pending?.kind === "recreate" ? "Recreate token" : "Revoke token"}
+        title={CONFIRMATIONS[pending?.kind ?? "revoke"].title(pending?.token.name ?? "")}
+        confirmLabel={CONFIRMATIONS[pending?.kind ?? "revoke"].label}
         danger={pending?.kind === "revoke"}
         pending={busy}
         onCancel={() => setPending(null)}
         onConfirm={confirm}
       >
-        {pending?.kind === "recreate"
-          ? "A new token with the same name and permissions and a fresh expiration replaces it. The current token stops working at once."
-          : "The token stops working on its next request. This cannot be undone."}
+        {CONFIRMATIONS[pending?.kind ?? "revoke"].text}
       </ConfirmDialog>
       <SecretDialog
         secret={secret}

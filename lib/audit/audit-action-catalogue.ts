@@ -33,6 +33,10 @@ export const AUDIT_ACTIONS = {
     label: "Token expiration policy changed",
     category: "administration",
   },
+  "organization.expiry_notices_changed": {
+    label: "Expiry notices changed",
+    category: "administration",
+  },
   "organization.idle_client_policy_changed": {
     label: "Idle-client policy changed",
     category: "administration",
@@ -59,6 +63,7 @@ export const AUDIT_ACTIONS = {
 
   "personal_token.created": { label: "Personal token created", category: "administration" },
   "personal_token.recreated": { label: "Personal token recreated", category: "administration" },
+  "personal_token.renewed": { label: "Personal token renewed", category: "administration" },
   "personal_token.revoked": { label: "Personal token revoked", category: "administration" },
   "legacy_key.created": { label: "Legacy key created", category: "administration" },
   "legacy_key.revoked": { label: "Legacy key revoked", category: "administration" },

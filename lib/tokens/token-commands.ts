@@ -175,3 +175,56 @@ export async function recreatePersonalToken(
     return issued;
   });
 }
+
+/**
+ * "Renew": a successor with the same name and permissions and the organization's default
+ * expiration (within its maximum), shown once; the old token keeps working until its own
+ * expiry, so whatever uses it can move over in its own time.
+ */
+export async function renewPersonalToken(
+  executor: Executor,
+  actor: TokenActor,
+  input: TokenIdInput,
+): Promise<IssuedToken> {
+  const { tokenId } = tokenIdSchema.parse(input);
+  return executor.transaction(async (tx) => {
+    const [old] = await tx
+      .select()
+      .from(personalTokens)
+      .where(
+        and(
+          eq(personalTokens.organizationId, actor.organizationId),
+          eq(personalTokens.id, tokenId),
+          eq(personalTokens.userId, actor.userId),
+          isNull(personalTokens.revokedAt),
+        ),
+      )
+      .for("update")
+      .limit(1);
+    if (!old) throw new FormError(TOKEN_NOT_FOUND);
+    const owner = await loadTokenOwner(tx, actor.organizationId, actor.userId);
+    assertRestApiEnabled(owner);
+    const days = Math.min(owner.policy.defaultTokenExpirationDays, owner.policy.maxTokenExpirationDays);
+    const issued = await insertToken(tx, {
+      organizationId: actor.organizationId,
+      userId: owner.id,
+      name: old.name,
+      scopes: old.scopes,
+      expiresAt: expiryOf(days),
+    });
+    await recordAuditEvent(tx, {
+      organizationId: actor.organizationId,
+      actor: actor.audit,
+      action: "personal_token.renewed",
+      targetType: "personal_token",
+      targetId: issued.id,
+      details: {
+        name: old.name,
+        renews: old.id,
+        previousExpiresAt: old.expiresAt?.toISOString() ?? null,
+        expiresAt: issued.expiresAt?.toISOString() ?? null,
+      },
+    });
+    return issued;
+  });
+}

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import {
   createPersonalToken,
   recreatePersonalToken,
+  renewPersonalToken,
   revokePersonalToken,
   type TokenActor,
 } from "@/lib/tokens/token-commands";
@@ -35,6 +36,13 @@ const recreate = userAction(tokenIdSchema, async (user, values) => {
   return serialize(issued);
 });
 
+const renew = userAction(tokenIdSchema, async (user, values) => {
+  const issued = await renewPersonalToken(await getDb(), tokenActorOf(user), values);
+  revalidatePath("/integrations");
+  revalidatePath("/");
+  return serialize(issued);
+});
+
 const revoke = userAction(tokenIdSchema, async (user, values) => {
   await revokePersonalToken(await getDb(), tokenActorOf(user), values, { ownerOnly: true });
   revalidatePath("/integrations");
@@ -50,4 +58,9 @@ export async function recreateTokenAction(input: unknown) {
 
 export async function revokeTokenAction(input: unknown) {
   return revoke(input);
+}
+
+/** "Renew": a successor shown once; the old token keeps working until its own expiry. */
+export async function renewTokenAction(input: unknown) {
+  return renew(input);
 }

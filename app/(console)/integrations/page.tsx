@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExpiringCredentialsNotice } from "@/components/lifecycle/expiring-credentials-notice";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { toTokenRowView } from "@/components/tokens/token-views";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
+import { listExpiringCredentials } from "@/lib/lifecycle/expiring-credentials";
 import { summarizeGrid } from "@/lib/permissions/grid";
 import { loadTokenOwner, REST_API_OFF_FOR_ROLE } from "@/lib/tokens/token-owner";
 import { listUserTokens } from "@/lib/tokens/token-queries";
@@ -18,6 +20,7 @@ export default async function IntegrationsPage() {
   const db = await getDb();
   const owner = await loadTokenOwner(db, user.organization.id, user.id);
   const tokens = await listUserTokens(db, user.organization.id, user.id);
+  const expiring = await listExpiringCredentials(db, user.organization.id, { userId: user.id });
   const usage = await loadTokenUsage(
     db,
     user.organization.id,
@@ -38,6 +41,15 @@ export default async function IntegrationsPage() {
           </>
         }
       />
+      {expiring.length > 0 ? (
+        <div className="mb-6">
+          <ExpiringCredentialsNotice
+            credentials={expiring}
+            headingId="expiring-tokens-heading"
+            showOwner={false}
+          />
+        </div>
+      ) : null}
       <section aria-labelledby="authorizations-heading" className="space-y-4">
         <h2 id="authorizations-heading" className="text-lg font-semibold">
           Authorizations

@@ -1,4 +1,14 @@
-import { boolean, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const planEnum = pgEnum("plan", ["free", "standard", "enterprise"]);
 export const securityLevelEnum = pgEnum("security_level", ["legacy", "high", "extra_high"]);
@@ -17,6 +27,8 @@ export const organizations = pgTable(
     allowUnexpiringTokens: boolean("allow_unexpiring_tokens").notNull().default(false),
     /** "Disable clients unused for" this many days (the idle-client policy); null when off. */
     idleClientDisableDays: integer("idle_client_disable_days"),
+    /** Days before a personal token or client secret lapses that its owner and webhooks are told (each once). */
+    expiryNoticeDays: jsonb("expiry_notice_days").$type<number[]>().notNull().default([30, 7, 1]),
     restrictApiByIp: boolean("restrict_api_by_ip").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

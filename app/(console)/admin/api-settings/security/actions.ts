@@ -5,6 +5,8 @@ import { adminAction } from "@/lib/auth/current-user";
 import { setIdleClientPolicy } from "@/lib/clients/idle-client-policy";
 import { idleClientPolicySchema } from "@/lib/clients/idle-client-policy-schema";
 import { getDb } from "@/lib/db/client";
+import { expiryNoticeFormSchema } from "@/lib/lifecycle/expiry-notice-schema";
+import { setExpiryNoticeDays } from "@/lib/lifecycle/expiry-notices";
 import {
   changeSecurityLevel,
   securityLevelImpact,
@@ -52,4 +54,15 @@ const saveIdlePolicy = adminAction(idleClientPolicySchema, async (admin, values)
 /** "Disable clients unused for": off, or a number of days. */
 export async function updateIdleClientPolicyAction(input: unknown) {
   return saveIdlePolicy(input);
+}
+
+const saveExpiryNotices = adminAction(expiryNoticeFormSchema, async (admin, values) => {
+  const days = await setExpiryNoticeDays(await getDb(), admin.organization.id, actorOf(admin), values);
+  revalidatePath("/admin/api-settings/security");
+  return { days };
+});
+
+/** "Expiry notices": the days before a lapse that owners and webhooks are told. */
+export async function updateExpiryNoticesAction(input: unknown) {
+  return saveExpiryNotices(input);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ApiSettingsBreadcrumbs } from "@/components/clients/api-settings-breadcrumbs";
 import { ApiSettingsSections } from "@/components/security/api-settings-sections";
+import { ExpiryNoticesForm } from "@/components/security/expiry-notices-form";
 import { IdleClientPolicyForm } from "@/components/security/idle-client-policy-form";
 import { SecurityLevelForm } from "@/components/security/security-level-form";
 import { TokenPolicyForm } from "@/components/security/token-policy-form";
@@ -8,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getIdleClientPolicy } from "@/lib/clients/idle-client-policy";
 import { getDb } from "@/lib/db/client";
+import { getExpiryNoticeDays } from "@/lib/lifecycle/expiring-credentials";
 import { isLegacyRetired } from "@/lib/organizations/security-level";
 import { getSecuritySettings } from "@/lib/organizations/security-settings";
 
@@ -18,9 +20,10 @@ const formatDay = (date: Date) => date.toISOString().slice(0, 10);
 export default async function SecuritySettingsPage() {
   const admin = await requireAdmin();
   const db = await getDb();
-  const [settings, idleDays] = await Promise.all([
+  const [settings, idleDays, noticeDays] = await Promise.all([
     getSecuritySettings(db, admin.organization.id),
     getIdleClientPolicy(db, admin.organization.id),
+    getExpiryNoticeDays(db, admin.organization.id),
   ]);
   const retired = isLegacyRetired(new Date(), settings.legacySunset);
   return (
@@ -78,6 +81,15 @@ export default async function SecuritySettingsPage() {
             Idle clients
           </h2>
           <IdleClientPolicyForm days={idleDays} />
+        </section>
+        <section
+          aria-labelledby="expiry-notices-heading"
+          className="rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <h2 id="expiry-notices-heading" className="mb-3 text-lg font-semibold">
+            Expiry notices
+          </h2>
+          <ExpiryNoticesForm days={noticeDays} />
         </section>
       </div>
     </>

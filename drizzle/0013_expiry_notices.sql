@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD COLUMN "expiry_notice_days" jsonb DEFAULT '[30,7,1]'::jsonb NOT NULL;
