@@ -4,6 +4,7 @@ import { asDatabaseUnavailable } from "@/lib/db/errors";
 import { logFor } from "@/lib/log/logger";
 import { onShutdown } from "@/lib/server/shutdown-tasks";
 import { sendExpiryNotices } from "./expiry-notices";
+import { sendUnusedPermissionsSummaries } from "./unused-permissions";
 
 const log = logFor("lifecycle");
 
@@ -12,7 +13,8 @@ export const LIFECYCLE_WATCH_INTERVAL_MS = 10 * 60_000;
 
 /**
  * Applies the credential lifecycle policies every ten minutes: expiry notices (each once per
- * threshold), the idle-client warning (once per idle period) and the idle-client disable. Each
+ * threshold), the idle-client warning (once per idle period), the idle-client disable and the
+ * weekly unused-permissions summary (once per ISO week). Each
  * step is safe with several processes; a pass still running (a slow database) is not joined
  * by another. Stopped on shutdown before the database closes, after the pass in progress.
  */
@@ -24,8 +26,12 @@ export function watchCredentialLifecycles(intervalMs = LIFECYCLE_WATCH_INTERVAL_
       const notices = await sendExpiryNotices(db);
       const warned = await warnIdleClients(db);
       const disabled = await disableIdleClients(db);
-      if (notices + warned + disabled.length > 0)
-        log.info({ notices, warned, disabled: disabled.length }, "applied the credential lifecycle policies");
+      const summaries = await sendUnusedPermissionsSummaries(db);
+      if (notices + warned + disabled.length + summaries > 0)
+        log.info(
+          { notices, warned, disabled: disabled.length, summaries },
+          "applied the credential lifecycle policies",
+        );
     } catch (error) {
       // Nothing is lost: every step finds the same work again on the next pass.
       if (asDatabaseUnavailable(error))

@@ -21,6 +21,8 @@ import { setClientRequestRate } from "@/lib/clients/set-client-request-rate";
 import { setClientStatus } from "@/lib/clients/set-client-status";
 import { updateClient } from "@/lib/clients/update-client";
 import { getDb } from "@/lib/db/client";
+import { removeUnusedClientPermissions } from "@/lib/lifecycle/unused-permissions";
+import { removeUnusedPermissionsSchema } from "@/lib/lifecycle/unused-permissions-schema";
 import { setIpRestriction } from "@/lib/organizations/ip-restriction";
 import { setIpRestrictionSchema } from "@/lib/organizations/ip-restriction-schema";
 import { actorOf } from "@/lib/users/user-commands";
@@ -130,4 +132,17 @@ export async function deleteClientAction(input: unknown) {
 
 export async function setIpRestrictionAction(input: unknown) {
   return restrictByIp(input);
+}
+
+const removeUnused = adminAction(removeUnusedPermissionsSchema, async (admin, values) => {
+  const result = found(
+    await removeUnusedClientPermissions(await getDb(), admin.organization.id, actorOf(admin), values),
+  );
+  revalidateClient(result.client.clientId);
+  return { ...publicFields(result.client), removed: result.removed };
+});
+
+/** "Remove unused permissions" on a client's page, after the diff is confirmed. */
+export async function removeUnusedPermissionsAction(input: unknown) {
+  return removeUnused(input);
 }

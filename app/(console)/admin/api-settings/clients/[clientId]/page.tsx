@@ -10,6 +10,7 @@ import { ClientScopesUsed } from "@/components/clients/client-scopes-used";
 import { ClientSecretRotation } from "@/components/clients/client-secret-rotation";
 import { ClientSecretsList } from "@/components/clients/client-secrets-list";
 import { ClientStatusBadge } from "@/components/clients/client-status-badge";
+import { ClientUnusedPermissions } from "@/components/clients/client-unused-permissions";
 import { ClientUsage } from "@/components/clients/client-usage";
 import { formatDateTime } from "@/components/clients/format-date-time";
 import { OldSecretTrafficPanel } from "@/components/clients/old-secret-traffic";
@@ -23,6 +24,7 @@ import { CLIENT_TARGET_TYPE } from "@/lib/clients/client-record";
 import { currentSecretIdOf, findClientForOrganization, listClientSecrets } from "@/lib/clients/find-client";
 import { tokenEndpointUrl } from "@/lib/config/public-urls";
 import { getDb } from "@/lib/db/client";
+import { unusedClientPermissions } from "@/lib/lifecycle/unused-permissions";
 import { defaultRequestsPerMinute } from "@/lib/limits/limit-catalogue";
 import { describeScopes, grantableScopes, loadGrantCeiling, scopesBeyond } from "@/lib/roles/grant-ceiling";
 import { listClientApiRequests } from "@/lib/usage/api-request-log";
@@ -51,7 +53,7 @@ export default async function ClientPage({
   const client = await findClientForOrganization(db, organizationId, clientId);
   if (!client) notFound();
   const subject = { kind: "client" as const, id: client.clientId };
-  const [policy, secrets, events, calls, ceiling, series, lastSeen, scopesUsed] = await Promise.all([
+  const [policy, secrets, events, calls, ceiling, series, lastSeen, scopesUsed, unused] = await Promise.all([
     loadClientPolicy(db, organizationId),
     listClientSecrets(db, organizationId, client.clientId),
     listAuditEventsForTarget(db, organizationId, { type: CLIENT_TARGET_TYPE, id: client.clientId }),
@@ -60,6 +62,7 @@ export default async function ClientPage({
     loadUsageSeries(db, organizationId, subject, USAGE_RANGES[range]),
     loadLastSeen(db, organizationId, subject),
     loadScopesUsed(db, organizationId, client.clientId),
+    unusedClientPermissions(db, organizationId, client),
   ]);
   const beyond = scopesBeyond(ceiling, client.permissions);
   const now = new Date();
@@ -120,6 +123,16 @@ export default async function ClientPage({
         </PageSection>
         <PageSection id="client-scopes-used" title="Scopes used vs granted">
           <ClientScopesUsed granted={client.permissions} used={scopesUsed} />
+        </PageSection>
+        <PageSection id="client-unused-permissions" title="Unused permissions">
+          <ClientUnusedPermissions
+            clientId={client.clientId}
+            granted={client.permissions}
+            unused={unused.map((entry) => ({
+              scope: entry.scope,
+              grantedOn: entry.grantedAt ? entry.grantedAt.toISOString().slice(0, 10) : null,
+            }))}
+          />
         </PageSection>
         <PageSection id="client-settings" title="Settings">
           <ClientForm
