@@ -14,6 +14,8 @@ const PAGES = [
   "/admin/roles",
   "/admin/roles/new",
   "/integrations",
+  "/data-flows",
+  "/devices",
   "/profile",
   "/docs/api",
   "/docs/access-and-authorization",

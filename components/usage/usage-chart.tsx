@@ -79,7 +79,8 @@ export function UsageChart({ data }: { data: UsageChartData }) {
             ))}
           </BarChart>
         ) : (
-          <div style={{ height: HEIGHT }} />
+          // A class, not a style attribute: the console's CSP refuses inline styles in server HTML.
+          <div className="h-60" />
         )}
       </div>
       <ul aria-label="Legend" className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-700">
