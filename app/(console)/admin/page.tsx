@@ -29,6 +29,12 @@ const SECTIONS = [
         description:
           "What Latchkey signs in with to reach other systems (Axonius) for data flows: test, edit, replace, delete.",
       },
+      {
+        href: "/admin/audit-log",
+        label: "Audit log",
+        description:
+          "Who did what, when and from where: every change and security event, filtered, searched and exported.",
+      },
     ],
   },
   {
