@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { insertAuditEvents, insertBulkAuditEvents, type TestAuditEvent } from "@/lib/testing/audit-log-test-support";
+import {
+  insertAuditEvents,
+  insertBulkAuditEvents,
+  type TestAuditEvent,
+} from "@/lib/testing/audit-log-test-support";
 import { createTestOrganization } from "@/lib/testing/factories";
 import type { AuditLogFilters } from "./audit-log-filters";
 import { type AuditLogPageRequest, readAuditLogPage } from "./audit-log-page";
@@ -75,11 +79,16 @@ describe("keyset paging of the audit log", () => {
     expect(pages[0]?.previous).toBeNull();
     expect(pages.slice(1).every((page) => page.previous !== null)).toBe(true);
     for (let index = pages.length - 1; index > 0; index -= 1) {
-      const back = await readAuditLogPage(db, tenant.organization.id, {}, {
-        order: "desc",
-        limit: 5,
-        before: pages[index]?.previous ?? "",
-      });
+      const back = await readAuditLogPage(
+        db,
+        tenant.organization.id,
+        {},
+        {
+          order: "desc",
+          limit: 5,
+          before: pages[index]?.previous ?? "",
+        },
+      );
       expect(back.events.map((event) => event.id)).toEqual(pages[index - 1]?.events.map((event) => event.id));
     }
     expect(pages.flatMap((page) => page.events.map((event) => event.id))).toEqual(sortedIds(rows, "desc"));
@@ -125,23 +134,41 @@ describe("keyset paging of the audit log", () => {
     await insertAuditEvents(tenant.organization.id, events());
     const db = await getDb();
     const first = await readAuditLogPage(db, tenant.organization.id, {}, { order: "desc", limit: 5 });
-    for (const cursor of ["garbage", Buffer.from('["desc","99999999999999999999","x"]').toString("base64url")]) {
-      const page = await readAuditLogPage(db, tenant.organization.id, {}, { order: "desc", limit: 5, after: cursor });
+    for (const cursor of [
+      "garbage",
+      Buffer.from('["desc","99999999999999999999","x"]').toString("base64url"),
+    ]) {
+      const page = await readAuditLogPage(
+        db,
+        tenant.organization.id,
+        {},
+        { order: "desc", limit: 5, after: cursor },
+      );
       expect(page).toEqual(first);
     }
-    const ascending = await readAuditLogPage(db, tenant.organization.id, {}, {
-      order: "asc",
-      limit: 5,
-      after: first.next ?? "",
-    });
-    expect(ascending).toEqual(await readAuditLogPage(db, tenant.organization.id, {}, { order: "asc", limit: 5 }));
+    const ascending = await readAuditLogPage(
+      db,
+      tenant.organization.id,
+      {},
+      {
+        order: "asc",
+        limit: 5,
+        after: first.next ?? "",
+      },
+    );
+    expect(ascending).toEqual(
+      await readAuditLogPage(db, tenant.organization.id, {}, { order: "asc", limit: 5 }),
+    );
   });
 
   it("counts exactly up to the cap, and says 10,000+ past it", async () => {
     const tenant = await createTestOrganization();
     const db = await getDb();
     await insertBulkAuditEvents(tenant.organization.id, AUDIT_COUNT_CAP + 5);
-    expect(await countAuditLog(db, tenant.organization.id, {})).toEqual({ count: AUDIT_COUNT_CAP, capped: true });
+    expect(await countAuditLog(db, tenant.organization.id, {})).toEqual({
+      count: AUDIT_COUNT_CAP,
+      capped: true,
+    });
     expect(await countAuditLog(db, tenant.organization.id, { actor: "Bulk 3" })).toEqual({
       count: 1429,
       capped: false,

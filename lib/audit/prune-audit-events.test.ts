@@ -30,7 +30,10 @@ describe("audit retention", () => {
     // Past the retention twice over, more than one batch (of 2 here) in an organization.
     const backlog = await insertAuditEvents(
       first.organization.id,
-      Array.from({ length: 5 }, (_, index) => ({ actorLabel: `backlog ${index}`, createdAt: new Date(now - 90 * DAY_MS) })),
+      Array.from({ length: 5 }, (_, index) => ({
+        actorLabel: `backlog ${index}`,
+        createdAt: new Date(now - 90 * DAY_MS),
+      })),
     );
 
     const db = await getDb();

@@ -103,7 +103,10 @@ describe("GET /api/v1/audit-events", () => {
     for (const [query, expected] of cases) {
       const result = await callApi(caller, "GET", `audit-events?${query}`);
       expect(result.status, query).toBe(200);
-      expect(result.body.data.map((item: { id: string }) => item.id), query).toEqual(expected);
+      expect(
+        result.body.data.map((item: { id: string }) => item.id),
+        query,
+      ).toEqual(expected);
     }
   });
 
