@@ -1,4 +1,3 @@
-import type { Page, TestInfo } from "@playwright/test";
 import { INVALID_CREDENTIALS } from "@/lib/auth/sign-in-schema";
 import { LIST_PATH, openClient, uniqueClientName } from "./api-client-steps";
 import { expectNoAxeViolations } from "./axe";
@@ -10,22 +9,8 @@ import {
   openAuthenticateStep,
   uniqueCredentialName,
 } from "./credential-steps";
-import { expect, signIn, test, uniqueEmail } from "./fixtures";
-
-const MEMBER_PASSWORD = "Accessible-Member-Pass-7";
-
-/** Creates an Investigator (no console admin) through Admin → Users and signs them in on `page`. */
-async function signInAsNewMember(admin: Page, page: Page, testInfo: TestInfo): Promise<void> {
-  const email = uniqueEmail(testInfo, "a11y-member");
-  await admin.goto("/admin/users/new");
-  await admin.getByLabel("Name", { exact: true }).fill("Ada Member");
-  await admin.getByLabel("Email", { exact: true }).fill(email);
-  await admin.getByLabel("Password", { exact: true }).fill(MEMBER_PASSWORD);
-  await admin.getByLabel("Role", { exact: true }).selectOption({ label: "Investigator" });
-  await admin.getByRole("button", { name: "Create user" }).click();
-  await expect(admin).toHaveURL(/\/admin\/users(\?.*)?$/);
-  await signIn(page, email, MEMBER_PASSWORD);
-}
+import { expect, test } from "./fixtures";
+import { signInAsNewMember } from "./member-steps";
 
 test.describe("accessibility (axe, WCAG 2.2 A and AA)", () => {
   test("every page file in app/ is in the list of checked pages", () => {

@@ -9,6 +9,7 @@ import path from "node:path";
 import type { Page, TestInfo } from "@playwright/test";
 import { startFakeAxonius } from "@/lib/axonius/fake/fake-axonius-server";
 import { createClientThroughForm, LIST_PATH, openClient, uniqueClientName } from "./api-client-steps";
+import { AUDIT_LOG_PATH, eventRow, filterByAction } from "./audit-log-steps";
 import {
   addCredentialInWizard,
   CREDENTIALS_PATH,
@@ -52,6 +53,20 @@ async function openNewClient(page: Page, testInfo: TestInfo): Promise<void> {
   const name = uniqueClientName(testInfo, "Accessibility check");
   await createClientThroughForm(page, name, ["Cases Read"]);
   await openClient(page, name);
+}
+
+/** An audit event with a change to show: a client made for the check, then disabled. */
+async function openChangeInAuditLog(page: Page, testInfo: TestInfo): Promise<void> {
+  const name = uniqueClientName(testInfo, "Accessibility audit");
+  const { clientId } = await createClientThroughForm(page, name, ["Cases Read"]);
+  await openClient(page, name);
+  await page.getByRole("button", { name: "Disable client" }).click();
+  await expect(page.getByRole("button", { name: "Enable client" })).toBeVisible();
+  await page.goto(AUDIT_LOG_PATH);
+  await filterByAction(page, "Client disabled");
+  await eventRow(page, clientId).getByRole("link", { name: "Client disabled" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Client disabled" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "What the event changed" })).toBeVisible();
 }
 
 /** The wizard's Authenticate step with a credential just added: its tiles, one selected. */
@@ -193,6 +208,14 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     },
   },
   {
+    file: "app/(console)/admin/audit-log/page.tsx",
+    viewer: "admin",
+    open: async (page) => {
+      await visit(page, AUDIT_LOG_PATH, "Audit log");
+      await expect(page.getByRole("table").getByRole("link").first()).toBeVisible();
+    },
+  },
+  {
     file: "app/(console)/admin/webhooks/new/page.tsx",
     viewer: "admin",
     open: (page) => visit(page, `${WEBHOOKS_PATH}/new`, "Add endpoint"),
@@ -213,6 +236,11 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
         { timeout: 30_000 },
       );
     },
+  },
+  {
+    file: "app/(console)/admin/audit-log/[eventId]/page.tsx",
+    viewer: "admin",
+    open: openChangeInAuditLog,
   },
   {
     file: "app/(console)/data-flows/page.tsx",

@@ -14,6 +14,8 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { auditRetentionDays } from "@/lib/audit/audit-retention";
+import { watchAuditRetention } from "@/lib/audit/audit-retention-watch";
 import { watchSecretGraces } from "@/lib/clients/secret-grace-watch";
 import { ensureAuthSecret } from "@/lib/config/auth-secret";
 import { readConfig } from "@/lib/config/env";
@@ -60,8 +62,9 @@ if (workers > 1 && !config.databaseUrl) {
   );
 }
 const trustedProxies = parseTrustedProxies(process.env.LATCHKEY_TRUSTED_PROXIES);
-// A mistyped allow-list stops the start, rather than the first outbound call.
+// A mistyped allow-list or retention stops the start, rather than the first call or prune.
 parseAllowHosts(process.env.LATCHKEY_OUTBOUND_ALLOW_HOSTS);
+auditRetentionDays();
 // Fail at start, not at the first request, when production lacks a required secret.
 ensureAuthSecret(config);
 getSecretPepper();
@@ -124,6 +127,7 @@ async function serve(): Promise<void> {
   await startDataFlowWorker();
   watchSecretGraces();
   watchCredentialLifecycles();
+  watchAuditRetention();
 }
 
 if (workers > 1 && cluster.isPrimary) {

@@ -35,6 +35,10 @@ interface DataTableProps<TRow extends RowData> {
   filters?: ReactNode;
   empty: ReactNode;
   getRowId: (row: TRow) => string;
+  /** Replaces the page numbers, for a list paged by cursor ("Newer" / "Older") rather than by page. */
+  pager?: ReactNode;
+  /** The URL parameters that hold where the view is in the list: a new search or sort drops them. */
+  positionParams?: readonly string[];
 }
 
 /**
@@ -51,6 +55,8 @@ export function DataTable<TRow extends RowData>({
   filters,
   empty,
   getRowId,
+  pager,
+  positionParams = ["page"],
 }: DataTableProps<TRow>) {
   const router = useRouter();
   const pathname = usePathname();
@@ -66,6 +72,8 @@ export function DataTable<TRow extends RowData>({
     startTransition(() => router.push(`${pathname}?${params.toString()}`));
   };
 
+  const fromTheStart = Object.fromEntries(positionParams.map((name) => [name, undefined]));
+
   const sorting: SortingState = [{ id: state.sort, desc: state.dir === "desc" }];
   const pagination: PaginationState = { pageIndex: state.page - 1, pageSize: state.pageSize };
   const table = useTable({
@@ -80,7 +88,7 @@ export function DataTable<TRow extends RowData>({
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
       const first = next[0];
-      navigate({ sort: first?.id ?? state.sort, dir: first?.desc ? "desc" : "asc", page: undefined });
+      navigate({ sort: first?.id ?? state.sort, dir: first?.desc ? "desc" : "asc", ...fromTheStart });
     },
     onPaginationChange: (updater) => {
       const next = typeof updater === "function" ? updater(pagination) : updater;
@@ -93,7 +101,7 @@ export function DataTable<TRow extends RowData>({
       <ListControls
         searchLabel={searchLabel}
         query={state.q}
-        onSearch={(q) => navigate({ q, page: undefined })}
+        onSearch={(q) => navigate({ q, ...fromTheStart })}
         filters={filters}
       />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -148,13 +156,15 @@ export function DataTable<TRow extends RowData>({
         </table>
         {rows.length === 0 ? <div className="p-8 text-center text-sm text-slate-600">{empty}</div> : null}
       </div>
-      <Pagination
-        page={state.page}
-        pageSize={state.pageSize}
-        total={total}
-        onPage={(page) => table.setPageIndex(page - 1)}
-        onPageSize={(size) => table.setPagination({ pageIndex: 0, pageSize: size })}
-      />
+      {pager ?? (
+        <Pagination
+          page={state.page}
+          pageSize={state.pageSize}
+          total={total}
+          onPage={(page) => table.setPageIndex(page - 1)}
+          onPageSize={(size) => table.setPagination({ pageIndex: 0, pageSize: size })}
+        />
+      )}
     </div>
   );
 }

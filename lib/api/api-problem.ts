@@ -26,7 +26,7 @@ export class ApiProblem extends Error {
 
 /** The same answer for an unknown, malformed or another organization's ID. */
 export function notFoundProblem(noun = "resource"): ApiProblem {
-  return new ApiProblem(404, "Not Found", `No ${noun} with this ID exists.`);
+  return new ApiProblem(404, "Not Found", `No ${noun.replaceAll("_", " ")} with this ID exists.`);
 }
 
 export function unknownPathProblem(): ApiProblem {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RESOURCE_KEYS, type ResourceKey } from "@/lib/permissions/catalogue";
+import type { ResourceKey } from "@/lib/permissions/catalogue";
 import {
   auditEventsOf,
   callApi,
@@ -7,6 +7,7 @@ import {
   countRows,
   createApiTestTenant,
   createBodies,
+  WRITABLE_RESOURCE_KEYS,
 } from "@/lib/testing/api-test-support";
 import { MAX_EVIDENCE_BODY_BYTES } from "./resources/evidence";
 
@@ -30,7 +31,7 @@ function streamOf(totalBytes: number, chunkBytes = 64 * 1024): ReadableStream<Ui
 }
 
 describe("request bodies", () => {
-  it.each(RESOURCE_KEYS)(
+  it.each(WRITABLE_RESOURCE_KEYS)(
     "%s: an unknown field such as organizationId is 422 and writes nothing",
     async (key) => {
       const tenant = await createApiTestTenant();

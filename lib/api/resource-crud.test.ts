@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { ResourceKey } from "@/lib/permissions/catalogue";
 import {
   auditEventsOf,
   callApi,
   callerFor,
   createApiTestTenant,
   createBodies,
+  WRITABLE_RESOURCE_KEYS,
+  type WritableResourceKey,
 } from "@/lib/testing/api-test-support";
 import { RESOURCE_DEFINITIONS } from "./resources";
 
 /** Per resource: a change to PATCH and the field that shows it ("-" where there is no PATCH). */
-const UPDATES: Record<ResourceKey, Record<string, unknown> | null> = {
+const UPDATES: Record<WritableResourceKey, Record<string, unknown> | null> = {
   users: { name: "Dana Renamed" },
   groups: { description: "Day shift" },
   cases: { status: "in_review", title: "Renamed case" },
@@ -21,7 +22,7 @@ const UPDATES: Record<ResourceKey, Record<string, unknown> | null> = {
 };
 
 describe("resource APIs: create, get, list, update, delete", () => {
-  it.each(Object.keys(UPDATES) as ResourceKey[])("%s", async (key) => {
+  it.each(WRITABLE_RESOURCE_KEYS)("%s", async (key) => {
     const tenant = await createApiTestTenant();
     const caller = callerFor(tenant.organizationId);
     const definition = RESOURCE_DEFINITIONS[key];

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import type { AuditAction } from "@/lib/audit/audit-action-catalogue";
 import type { Transaction } from "@/lib/db/client";
-import type { ResourceKey } from "@/lib/permissions/catalogue";
+import { findResource, type Operation, type ResourceKey } from "@/lib/permissions/catalogue";
 import { apiColumnsOf, type ComputedField, responseSchemaOf } from "./api-columns";
 
 /** A tenant table the API exposes: it has an `id` and an `organization_id`. */
@@ -43,7 +43,8 @@ interface ResourceSpec<Filters extends z.ZodObject, Create extends z.ZodType, Up
   sorts: Record<string, AnyPgColumn>;
   /** A sort field, with a leading "-" for descending. */
   defaultSort: string;
-  create: Create;
+  /** The create body; absent for a resource the catalogue gives no create (read-only). */
+  create?: Create;
   update?: Update;
   maxBodyBytes?: number;
   /** Body fields holding IDs (or arrays of IDs) that must belong to the caller's organization. */
@@ -75,9 +76,12 @@ export interface ResourceDefinition extends ResourceSpec<z.ZodObject, z.ZodType,
 /** Checks a resource's spec once, at module load, and adds what is derived from it. */
 export function defineResource<
   Filters extends z.ZodObject,
-  Create extends z.ZodType,
+  Create extends z.ZodType = z.ZodNever,
   Update extends z.ZodType = z.ZodNever,
 >(spec: ResourceSpec<Filters, Create, Update>): ResourceDefinition {
+  const operations: readonly Operation[] = findResource(spec.key)?.operations ?? [];
+  if (operations.includes("create") !== (spec.create !== undefined))
+    throw new Error(`${spec.key}: a create schema exactly when the catalogue gives it create`);
   const sortField = spec.defaultSort.replace(/^-/, "");
   if (!(sortField in spec.sorts)) throw new Error(`${spec.key}: unknown default sort ${spec.defaultSort}`);
   for (const [name, column] of Object.entries(spec.sorts)) {

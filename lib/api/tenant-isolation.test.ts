@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RESOURCE_KEYS, supportsOperation } from "@/lib/permissions/catalogue";
+import { supportsOperation } from "@/lib/permissions/catalogue";
 import {
   auditEventsOf,
   callApi,
@@ -7,6 +7,7 @@ import {
   countRows,
   createApiTestTenant,
   createBodies,
+  WRITABLE_RESOURCE_KEYS,
 } from "@/lib/testing/api-test-support";
 
 const PATCHES = {
@@ -20,7 +21,7 @@ const PATCHES = {
 } as const;
 
 describe("organization isolation", () => {
-  it.each(RESOURCE_KEYS)(
+  it.each(WRITABLE_RESOURCE_KEYS)(
     "%s: another organization's ID is 404 on every operation and nothing changes",
     async (key) => {
       const owner = await createApiTestTenant();

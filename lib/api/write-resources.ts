@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
 import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import { getDb, type Transaction } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { resourcePath } from "@/lib/permissions/catalogue";
 import { toColumnValues } from "./api-columns";
 import { conflictProblem, notFoundProblem } from "./api-problem";
 import { checkReferences } from "./check-references";
@@ -32,7 +34,7 @@ async function columnValuesOf(definition: ResourceDefinition, input: Input, cont
   return { ...toColumnValues(definition.table, input), ...derived };
 }
 
-async function readInput(definition: ResourceDefinition, request: Request, schema: typeof definition.create) {
+async function readInput(definition: ResourceDefinition, request: Request, schema: z.ZodType) {
   const body = await readJsonBody(request, definition.maxBodyBytes);
   return parseBody(schema, body) as Input;
 }
@@ -50,6 +52,7 @@ async function presentStoredRow(
 
 /** POST /api/v1/{resource}: 201 with the new item and its Location. */
 export async function createResource(definition: ResourceDefinition, request: Request, caller: ApiCaller) {
+  if (!definition.create) throw new Error(`${definition.key} has no create operation`);
   const input = await readInput(definition, request, definition.create);
   const { table } = definition;
   const db = await getDb();
@@ -69,7 +72,7 @@ export async function createResource(definition: ResourceDefinition, request: Re
       return presentStoredRow(tx, definition, caller, id);
     }),
   );
-  return jsonResponse(201, created, { location: `/api/v1/${definition.key}/${created.id}` });
+  return jsonResponse(201, created, { location: `/api/v1/${resourcePath(definition.key)}/${created.id}` });
 }
 
 /** PATCH /api/v1/{resource}/{id}: only the fields sent change; an empty object changes nothing. */

@@ -118,6 +118,9 @@ export const AUDIT_ACTIONS = {
   "report.generated": { label: "Report generated", category: "data" },
   "report.deleted": { label: "Report deleted", category: "data" },
 
+  /** Someone took a copy of (part of) the audit log: who, which filters, which format. */
+  "audit.exported": { label: "Audit log exported", category: "security" },
+
   "access_token.issued": { label: "Access token issued", category: "security", traffic: true },
   "access_token.request_refused": {
     label: "Access token request refused",

@@ -36,3 +36,7 @@ export type AuditReason = keyof typeof AUDIT_REASONS;
 export function isAuditReason(value: string): value is AuditReason {
   return Object.hasOwn(AUDIT_REASONS, value);
 }
+
+export function auditReasonLabel(reason: string): string {
+  return isAuditReason(reason) ? AUDIT_REASONS[reason] : reason;
+}

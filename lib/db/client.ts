@@ -52,6 +52,8 @@ async function openConnection(): Promise<Connection> {
     return { kind: "postgres", db, sql };
   }
   const { PGlite } = await import("@electric-sql/pglite");
+  // The audit log's substring search needs trigram indexes (drizzle/0010_audit_log_indexes.sql).
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   if (!config.dataDir.startsWith("memory://")) {
     // PGlite creates only the last folder of its path.
@@ -59,6 +61,7 @@ async function openConnection(): Promise<Connection> {
   }
   const pglite = await PGlite.create(
     config.dataDir.startsWith("memory://") ? undefined : `${config.dataDir}/pgdata`,
+    { extensions: { pg_trgm } },
   );
   const db = drizzle(pglite, { schema }) as unknown as Database;
   rememberPreparedQueryNames(db);

@@ -10,7 +10,7 @@ import {
 } from "./grid";
 
 describe("permission catalogue", () => {
-  it("declares the seven documented resources with their labels", () => {
+  it("declares the documented resources with their labels: seven of data, and the audit log", () => {
     expect(RESOURCES.map((r) => [r.key, r.label])).toEqual([
       ["users", "Users"],
       ["groups", "Groups"],
@@ -19,6 +19,7 @@ describe("permission catalogue", () => {
       ["devices", "Devices"],
       ["reports", "Reports"],
       ["categories", "Category Management"],
+      ["audit_events", "Audit Events"],
     ]);
   });
 
@@ -27,7 +28,9 @@ describe("permission catalogue", () => {
     expect(ALL_SCOPES).toContain("evidence:download");
     expect(ALL_SCOPES).not.toContain("reports:update");
     expect(ALL_SCOPES).not.toContain("cases:download");
-    expect(ALL_SCOPES).toHaveLength(4 * 5 + 5 + 3);
+    expect(ALL_SCOPES).toHaveLength(4 * 5 + 5 + 3 + 1);
+    expect(ALL_SCOPES.at(-1)).toBe("audit_events:read");
+    expect(supportsOperation("audit_events", "create")).toBe(false);
     expect(isScope("cases:read")).toBe(true);
     expect(isScope("cases:admin")).toBe(false);
     expect(supportsOperation("reports", "update")).toBe(false);
@@ -43,6 +46,11 @@ describe("permission catalogue", () => {
     ]);
     expect(endpointsOf("devices", "update")).toEqual([{ method: "PATCH", path: "/api/v1/devices/{id}" }]);
     expect(scopeOf("categories", "delete")).toBe("categories:delete");
+    // Scopes keep the key; the URI spells it as the API's other paths do.
+    expect(endpointsOf("audit_events", "read")).toEqual([
+      { method: "GET", path: "/api/v1/audit-events" },
+      { method: "GET", path: "/api/v1/audit-events/{id}" },
+    ]);
   });
 });
 

@@ -29,6 +29,8 @@ interface ResourceDefinition {
   operations: readonly Operation[];
   /** How an operation reads for this resource, where it differs from the generic label. */
   operationNotes?: Partial<Record<Operation, string>>;
+  /** Its URI segment under /api/v1, where that differs from the key (keys are scope names). */
+  path?: string;
 }
 
 export const RESOURCES = [
@@ -76,6 +78,14 @@ export const RESOURCES = [
     description: "Evidence categories and their retention periods.",
     operations: ["read", "create", "update", "delete"],
   },
+  {
+    key: "audit_events",
+    label: "Audit Events",
+    description:
+      "Administrative changes and security events: who did what, when, from where, and how it ended.",
+    operations: ["read"],
+    path: "audit-events",
+  },
 ] as const satisfies readonly ResourceDefinition[];
 
 export type ResourceKey = (typeof RESOURCES)[number]["key"];
@@ -109,9 +119,14 @@ export function isScope(value: string): value is Scope {
   return (ALL_SCOPES as string[]).includes(value);
 }
 
+/** The resource's URI segment under /api/v1: its key, unless it names another. */
+export function resourcePath(resource: ResourceKey): string {
+  return (findResource(resource) as ResourceDefinition | undefined)?.path ?? resource;
+}
+
 /** The HTTP methods and URIs that one operation enables. */
 export function endpointsOf(resource: ResourceKey, operation: Operation): Endpoint[] {
-  const collection = `/api/v1/${resource}`;
+  const collection = `/api/v1/${resourcePath(resource)}`;
   const item = `${collection}/{id}`;
   switch (operation) {
     case "read":

@@ -4,7 +4,13 @@ import { routeResourceRequest } from "@/lib/api/resource-router";
 import { RESOURCE_DEFINITIONS } from "@/lib/api/resources";
 import { getDb } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
-import { ALL_SCOPES, type ResourceKey, type Scope } from "@/lib/permissions/catalogue";
+import {
+  ALL_SCOPES,
+  RESOURCE_KEYS,
+  type ResourceKey,
+  type Scope,
+  supportsOperation,
+} from "@/lib/permissions/catalogue";
 import { createTestOrganization } from "@/lib/testing/factories";
 
 /** Helpers shared by the resource API tests (not a test itself). */
@@ -91,6 +97,13 @@ export function createBodies(tag: string, refs: { roleId: string }) {
     categories: { name: `Category ${tag}`, retention_days: 30 },
   } as const;
 }
+
+/** The resources the API creates items of (audit events are read-only): the generic write tests cover each. */
+export type WritableResourceKey = keyof ReturnType<typeof createBodies>;
+
+export const WRITABLE_RESOURCE_KEYS = RESOURCE_KEYS.filter((key) =>
+  supportsOperation(key, "create"),
+) as WritableResourceKey[];
 
 /** How many rows of a resource the organization has. */
 export async function countRows(key: ResourceKey, organizationId: string): Promise<number> {

@@ -35,6 +35,12 @@ const SECTIONS = [
         description:
           "URLs Latchkey tells about expiring tokens and secrets, disabled clients and failing data flows, with signed deliveries and their log.",
       },
+      {
+        href: "/admin/audit-log",
+        label: "Audit log",
+        description:
+          "Who did what, when and from where: every change and security event, filtered, searched and exported.",
+      },
     ],
   },
   {

@@ -108,7 +108,7 @@ function summaryOf(resource: Resource, operation: Operation, kind: OperationKind
   const note = operationNote(resource.key, operation);
   if (note) return `${note} (${resource.label})`;
   if (kind === "list") return `List ${resource.label.toLowerCase()}`;
-  if (kind === "get") return `Get one ${noun}`;
+  if (kind === "get") return `Get one ${noun.replaceAll("_", " ")}`;
   if (kind === "download") return `Download ${noun} content`;
   return `${OPERATION_LABELS[operation]} ${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
 }

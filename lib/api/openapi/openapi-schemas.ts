@@ -84,7 +84,7 @@ export function resourceSchemasOf(definition: ResourceDefinition): Record<string
       required: ["data", "next_cursor"],
       additionalProperties: false,
     },
-    [`${name}Create`]: jsonSchemaOf(definition.create, "input"),
+    ...(definition.create ? { [`${name}Create`]: jsonSchemaOf(definition.create, "input") } : {}),
     ...(definition.update ? { [`${name}Update`]: jsonSchemaOf(definition.update, "input") } : {}),
   };
 }

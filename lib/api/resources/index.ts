@@ -1,6 +1,7 @@
 import type { ApiCaller } from "@/lib/api/auth/api-caller";
 import type { ResourceKey } from "@/lib/permissions/catalogue";
 import type { ResourceDefinition } from "../resource-definition";
+import { auditEventResource } from "./audit-events";
 import { caseResource } from "./cases";
 import { categoryResource } from "./categories";
 import { deviceResource } from "./devices";
@@ -19,6 +20,7 @@ export const RESOURCE_DEFINITIONS: Record<ResourceKey, ResourceDefinition> = {
   devices: deviceResource,
   reports: reportResource,
   categories: categoryResource,
+  audit_events: auditEventResource,
 };
 
 type DownloadHandler = (request: Request, caller: ApiCaller, id: string) => Promise<Response>;
