@@ -129,6 +129,25 @@ export async function revokePersonalToken(
   });
 }
 
+/** The actor's own live token, locked for the command that replaces or renews it; not found otherwise. */
+async function lockOwnLiveToken(tx: Executor, actor: TokenActor, tokenId: string) {
+  const [token] = await tx
+    .select()
+    .from(personalTokens)
+    .where(
+      and(
+        eq(personalTokens.organizationId, actor.organizationId),
+        eq(personalTokens.id, tokenId),
+        eq(personalTokens.userId, actor.userId),
+        isNull(personalTokens.revokedAt),
+      ),
+    )
+    .for("update")
+    .limit(1);
+  if (!token) throw new FormError(TOKEN_NOT_FOUND);
+  return token;
+}
+
 /**
  * A new value with the same name and permissions and a fresh expiry (the old lifetime,
  * within today's policy); the old token is revoked in the same transaction.
@@ -140,20 +159,7 @@ export async function recreatePersonalToken(
 ): Promise<IssuedToken> {
   const { tokenId } = tokenIdSchema.parse(input);
   return executor.transaction(async (tx) => {
-    const [old] = await tx
-      .select()
-      .from(personalTokens)
-      .where(
-        and(
-          eq(personalTokens.organizationId, actor.organizationId),
-          eq(personalTokens.id, tokenId),
-          eq(personalTokens.userId, actor.userId),
-          isNull(personalTokens.revokedAt),
-        ),
-      )
-      .for("update")
-      .limit(1);
-    if (!old) throw new FormError(TOKEN_NOT_FOUND);
+    const old = await lockOwnLiveToken(tx, actor, tokenId);
     const owner = await loadTokenOwner(tx, actor.organizationId, actor.userId);
     assertRestApiEnabled(owner);
     await tx.update(personalTokens).set({ revokedAt: sql`now()` }).where(eq(personalTokens.id, old.id));
@@ -188,20 +194,7 @@ export async function renewPersonalToken(
 ): Promise<IssuedToken> {
   const { tokenId } = tokenIdSchema.parse(input);
   return executor.transaction(async (tx) => {
-    const [old] = await tx
-      .select()
-      .from(personalTokens)
-      .where(
-        and(
-          eq(personalTokens.organizationId, actor.organizationId),
-          eq(personalTokens.id, tokenId),
-          eq(personalTokens.userId, actor.userId),
-          isNull(personalTokens.revokedAt),
-        ),
-      )
-      .for("update")
-      .limit(1);
-    if (!old) throw new FormError(TOKEN_NOT_FOUND);
+    const old = await lockOwnLiveToken(tx, actor, tokenId);
     const owner = await loadTokenOwner(tx, actor.organizationId, actor.userId);
     assertRestApiEnabled(owner);
     const days = Math.min(owner.policy.defaultTokenExpirationDays, owner.policy.maxTokenExpirationDays);
